@@ -1,0 +1,312 @@
+//! The content pack: every place, route, festival edition and check-in point the guide shows.
+//!
+//! The pack is JSON fetched at run time (not compiled into the wasm), so the people who run the
+//! guide can update it without a new app build. These types are its single definition; the
+//! app, the CLI and the validator all read it through them. Optional fields are `Option`:
+//! an unknown opening time or phone number stays unknown and the UI says so.
+
+use serde::{Deserialize, Serialize};
+
+/// The pack format this build understands.
+pub const SCHEMA: u32 = 1;
+
+/// Text in both of the guide's languages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct I18n {
+    pub zh: String,
+    pub en: String,
+}
+
+impl I18n {
+    /// The text for a language, falling back to the other one when a translation is missing.
+    pub fn get(&self, english: bool) -> &str {
+        let (want, other) = if english {
+            (&self.en, &self.zh)
+        } else {
+            (&self.zh, &self.en)
+        };
+        if want.is_empty() {
+            other
+        } else {
+            want
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    pub meta: Meta,
+    #[serde(default)]
+    pub places: Vec<Place>,
+    #[serde(default)]
+    pub routes: Vec<Route>,
+    #[serde(default)]
+    pub festival: Vec<Edition>,
+    #[serde(default)]
+    pub checkin: Checkin,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub schema: u32,
+    /// Content version, shown in the app and used to tell packs apart.
+    pub version: String,
+    /// `YYYY-MM-DD`.
+    pub generated: String,
+    pub tiles: TileSource,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TileSource {
+    /// `{z}/{x}/{y}` template, https only.
+    pub url: String,
+    pub attribution: String,
+    pub datum: Datum,
+    pub max_zoom: u8,
+}
+
+/// Which geodetic datum a map's tiles are drawn in. Positions in the pack are always WGS-84.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Datum {
+    Wgs84,
+    Gcj02,
+}
+
+/// The kinds of place, in the order the UI lists them.
+pub const CATEGORIES: [&str; 7] = [
+    "reading", "culture", "fitness", "heritage", "service", "health", "elderly",
+];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub name: I18n,
+    /// One of [`CATEGORIES`]; a string rather than an enum so validation can report every
+    /// unknown category with its path instead of stopping at the first.
+    pub category: String,
+    pub position: Position,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<I18n>,
+    /// OpenStreetMap `opening_hours` syntax. `None`: hours not published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    pub description: I18n,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Where the facts came from, in words a reader can check.
+    pub source: String,
+    /// When the facts were last checked, `YYYY-MM-DD`.
+    pub checked: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub lat: f64,
+    pub lng: f64,
+    pub precision: Precision,
+}
+
+/// How much a position can be trusted. Approximate ones are drawn and described as such.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Precision {
+    Exact,
+    /// Somewhere within `radius_m` of the stated point.
+    Approximate {
+        radius_m: u32,
+    },
+}
+
+impl Position {
+    pub fn is_approximate(&self) -> bool {
+        matches!(self.precision, Precision::Approximate { .. })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub id: String,
+    pub name: I18n,
+    pub summary: I18n,
+    pub stops: Vec<Stop>,
+    /// The walking line, `[lat, lng]` pairs in WGS-84.
+    pub path: Vec<[f64; 2]>,
+    /// How closely the drawn line follows the real one.
+    pub path_precision: Precision,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stop {
+    /// A stop is a place from the pack…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// …or a named point of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point: Option<Position>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<I18n>,
+    pub narrative: I18n,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub id: String,
+    pub name: I18n,
+    /// First day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// The dates in words, as the sources give them ("ran until March 2024").
+    pub period: I18n,
+    pub summary: I18n,
+    pub source: String,
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub title: I18n,
+    /// `YYYY-MM-DD` (day known, time not published) or a time with its UTC offset.
+    /// `None`: the sources name the event but not its date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// A place id from the pack, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    pub description: I18n,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checkin {
+    #[serde(default)]
+    pub points: Vec<CheckinPoint>,
+    #[serde(default)]
+    pub keys: Vec<SigningKey>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckinPoint {
+    pub id: String,
+    /// The place or the event (`edition/event`) the point stands at; exactly one is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// When set, a stamp needs the user's position within this many metres.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geofence_m: Option<u32>,
+}
+
+/// A public key that signs check-in codes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SigningKey {
+    pub id: String,
+    /// Ed25519 public key, base64url without padding.
+    pub public: String,
+}
+
+impl Pack {
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+    pub fn route(&self, id: &str) -> Option<&Route> {
+        self.routes.iter().find(|r| r.id == id)
+    }
+    pub fn edition(&self, id: &str) -> Option<&Edition> {
+        self.festival.iter().find(|e| e.id == id)
+    }
+}
+
+impl Route {
+    /// The walking line as points for the geo functions.
+    pub fn path_points(&self) -> Vec<crate::geo::LatLng> {
+        self.path
+            .iter()
+            .map(|&[lat, lng]| crate::geo::LatLng { lat, lng })
+            .collect()
+    }
+    pub fn length_m(&self) -> f64 {
+        crate::geo::path_length_m(&self.path_points())
+    }
+}
+
+impl Edition {
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+}
+
+impl Edition {
+    /// Whether the edition is over on `today` (Shanghai date). When the sources give no end
+    /// date, an edition counts as over six months after it opened: the longest known edition
+    /// ran about three months, and showing a long-past festival as current would mislead.
+    pub fn is_past(&self, today: crate::time::Date) -> bool {
+        use crate::time::Date;
+        match self.end.as_deref().and_then(Date::parse) {
+            Some(end) => end < today,
+            None => Date::parse(&self.start).is_some_and(|s| s.add_days(180) < today),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::Date;
+
+    fn edition(start: &str, end: Option<&str>) -> Edition {
+        Edition {
+            id: "e".into(),
+            name: I18n::default(),
+            start: start.into(),
+            end: end.map(Into::into),
+            period: I18n::default(),
+            summary: I18n::default(),
+            source: "s".into(),
+            events: vec![],
+        }
+    }
+
+    #[test]
+    fn editions_end_on_their_last_day_or_six_months_on() {
+        let d = |s| Date::parse(s).unwrap();
+        let known = edition("2023-12-27", Some("2024-03-31"));
+        assert!(!known.is_past(d("2024-03-31")));
+        assert!(known.is_past(d("2024-04-01")));
+        let open_ended = edition("2022-09-13", None);
+        assert!(!open_ended.is_past(d("2022-09-24")));
+        assert!(open_ended.is_past(d("2023-06-01")));
+    }
+
+    #[test]
+    fn text_falls_back_to_the_other_language() {
+        let t = I18n {
+            zh: "图书馆".into(),
+            en: String::new(),
+        };
+        assert_eq!(t.get(true), "图书馆");
+        assert_eq!(t.get(false), "图书馆");
+    }
+}

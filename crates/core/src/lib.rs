@@ -1,0 +1,9 @@
+//! Qiaosi Guide's domain rules: the content model and its validation, time in Asia/Shanghai,
+//! opening hours, geo, search and the rest. Nothing here knows about the web, so all of it is
+//! tested natively with plain `cargo test` and shared by the app (wasm) and the CLI.
+
+pub mod content;
+pub mod geo;
+pub mod hours;
+pub mod time;
+pub mod validate;

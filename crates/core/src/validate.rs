@@ -1,0 +1,396 @@
+//! Reading and checking a content pack. `load` is the one entry point the app and the CLI use:
+//! it parses the JSON and reports every problem it can find, each with its JSON path, so the
+//! people who edit the pack can fix all of them in one pass.
+
+use crate::content::{Pack, Position, Precision, CATEGORIES, SCHEMA};
+use crate::hours::OpeningHours;
+use crate::time::{Date, When};
+use std::collections::HashSet;
+use std::fmt;
+
+/// What kind of problem, so the app can say it in the user's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Not JSON, truncated, or a field of the wrong shape.
+    Syntax,
+    /// Made for a pack format this build does not read.
+    Schema,
+    Empty,
+    OutOfRange,
+    UnknownCategory,
+    DuplicateId,
+    /// A reference to a place, event or route that is not in the pack.
+    Dangling,
+    BadHours,
+    BadDate,
+    BadUrl,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// JSON path such as `places[3].position.lat`; empty for the whole document.
+    pub path: String,
+    pub kind: Kind,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Parses and validates a pack. A pack with any problem is refused as a whole: the app keeps
+/// what it had rather than show half-checked content.
+pub fn load(json: &str) -> Result<Pack, Vec<Problem>> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let pack: Pack = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        vec![Problem {
+            path,
+            kind: Kind::Syntax,
+            message: e.into_inner().to_string(),
+        }]
+    })?;
+    let problems = validate(&pack);
+    if problems.is_empty() {
+        Ok(pack)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Every semantic problem in a parsed pack.
+pub fn validate(pack: &Pack) -> Vec<Problem> {
+    let mut v = Checker::default();
+    let m = &pack.meta;
+    if m.schema != SCHEMA {
+        v.add(
+            "meta.schema",
+            Kind::Schema,
+            format!(
+                "pack format {} is not {SCHEMA}, the one this app reads",
+                m.schema
+            ),
+        );
+    }
+    v.non_empty("meta.version", &m.version);
+    v.date("meta.generated", &m.generated);
+    let t = &m.tiles;
+    if !t.url.starts_with("https://") || !["{z}", "{x}", "{y}"].iter().all(|k| t.url.contains(k)) {
+        v.add(
+            "meta.tiles.url",
+            Kind::BadUrl,
+            "must be an https URL template with {z}, {x} and {y}".into(),
+        );
+    }
+    v.non_empty("meta.tiles.attribution", &t.attribution);
+    if !(1..=22).contains(&t.max_zoom) {
+        v.add(
+            "meta.tiles.max_zoom",
+            Kind::OutOfRange,
+            "out of range (1–22)".into(),
+        );
+    }
+
+    let mut ids = HashSet::new();
+    for (i, p) in pack.places.iter().enumerate() {
+        let at = format!("places[{i}]");
+        v.id(&at, &p.id, &mut ids);
+        v.i18n(&format!("{at}.name"), &p.name.zh, &p.name.en);
+        v.i18n(
+            &format!("{at}.description"),
+            &p.description.zh,
+            &p.description.en,
+        );
+        if !CATEGORIES.contains(&p.category.as_str()) {
+            v.add(
+                &format!("{at}.category"),
+                Kind::UnknownCategory,
+                format!(
+                    "unknown category \"{}\" (known: {})",
+                    p.category,
+                    CATEGORIES.join(", ")
+                ),
+            );
+        }
+        v.position(&format!("{at}.position"), &p.position);
+        if let Some(h) = &p.hours {
+            if let Err(e) = OpeningHours::parse(h) {
+                v.add(&format!("{at}.hours"), Kind::BadHours, e.to_string());
+            }
+        }
+        if let Some(phone) = &p.phone {
+            if phone.is_empty()
+                || !phone
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "+- ()".contains(c))
+            {
+                v.add(
+                    &format!("{at}.phone"),
+                    Kind::OutOfRange,
+                    "not a phone number (digits, spaces, + - ( ) only)".into(),
+                );
+            }
+        }
+        v.non_empty(&format!("{at}.source"), &p.source);
+        v.date(&format!("{at}.checked"), &p.checked);
+    }
+    let place_ids: HashSet<&str> = pack.places.iter().map(|p| p.id.as_str()).collect();
+
+    let mut route_ids = HashSet::new();
+    for (i, r) in pack.routes.iter().enumerate() {
+        let at = format!("routes[{i}]");
+        v.id(&at, &r.id, &mut route_ids);
+        v.i18n(&format!("{at}.name"), &r.name.zh, &r.name.en);
+        if r.stops.is_empty() {
+            v.add(
+                &format!("{at}.stops"),
+                Kind::Empty,
+                "a route needs at least one stop".into(),
+            );
+        }
+        for (j, s) in r.stops.iter().enumerate() {
+            let sat = format!("{at}.stops[{j}]");
+            match (&s.place, &s.point) {
+                (Some(id), None) => v.reference(&format!("{sat}.place"), id, &place_ids, "place"),
+                (None, Some(pos)) => {
+                    v.position(&format!("{sat}.point"), pos);
+                    if s.name.is_none() {
+                        v.add(
+                            &format!("{sat}.name"),
+                            Kind::Empty,
+                            "a stop at a point needs a name".into(),
+                        );
+                    }
+                }
+                _ => v.add(
+                    &sat,
+                    Kind::Empty,
+                    "a stop names exactly one of place or point".into(),
+                ),
+            }
+            v.i18n(
+                &format!("{sat}.narrative"),
+                &s.narrative.zh,
+                &s.narrative.en,
+            );
+        }
+        if r.path.len() < 2 {
+            v.add(
+                &format!("{at}.path"),
+                Kind::Empty,
+                "a path needs at least two points".into(),
+            );
+        }
+        for (j, [lat, lng]) in r.path.iter().enumerate() {
+            v.lat_lng(&format!("{at}.path[{j}]"), *lat, *lng);
+        }
+        v.non_empty(&format!("{at}.source"), &r.source);
+    }
+
+    let mut edition_ids = HashSet::new();
+    let mut event_refs = HashSet::new();
+    for (i, e) in pack.festival.iter().enumerate() {
+        let at = format!("festival[{i}]");
+        v.id(&at, &e.id, &mut edition_ids);
+        v.i18n(&format!("{at}.name"), &e.name.zh, &e.name.en);
+        v.date(&format!("{at}.start"), &e.start);
+        if let Some(end) = &e.end {
+            v.date(&format!("{at}.end"), end);
+            if end < &e.start {
+                v.add(
+                    &format!("{at}.end"),
+                    Kind::OutOfRange,
+                    "ends before it starts".into(),
+                );
+            }
+        }
+        let mut ev_ids = HashSet::new();
+        for (j, ev) in e.events.iter().enumerate() {
+            let eat = format!("{at}.events[{j}]");
+            v.id(&eat, &ev.id, &mut ev_ids);
+            event_refs.insert(format!("{}/{}", e.id, ev.id));
+            v.i18n(&format!("{eat}.title"), &ev.title.zh, &ev.title.en);
+            let start = ev
+                .start
+                .as_deref()
+                .map(|s| (s, v.when(&format!("{eat}.start"), s)));
+            if let Some(end) = &ev.end {
+                let end_w = v.when(&format!("{eat}.end"), end);
+                match (start, end_w) {
+                    (None, _) => v.add(
+                        &format!("{eat}.end"),
+                        Kind::Empty,
+                        "an end needs a start".into(),
+                    ),
+                    (Some((_, Some(s))), Some(en)) if en < s => v.add(
+                        &format!("{eat}.end"),
+                        Kind::OutOfRange,
+                        "ends before it starts".into(),
+                    ),
+                    _ => {}
+                }
+            }
+            if let Some(p) = &ev.place {
+                v.reference(&format!("{eat}.place"), p, &place_ids, "place");
+            }
+        }
+        v.non_empty(&format!("{at}.source"), &e.source);
+    }
+
+    let mut point_ids = HashSet::new();
+    for (i, c) in pack.checkin.points.iter().enumerate() {
+        let at = format!("checkin.points[{i}]");
+        v.id(&at, &c.id, &mut point_ids);
+        match (&c.place, &c.event) {
+            (Some(p), None) => v.reference(&format!("{at}.place"), p, &place_ids, "place"),
+            (None, Some(e)) => {
+                if !event_refs.contains(e) {
+                    v.add(
+                        &format!("{at}.event"),
+                        Kind::Dangling,
+                        format!("no event \"{e}\" (expected edition/event)"),
+                    );
+                }
+            }
+            _ => v.add(
+                &at,
+                Kind::Empty,
+                "a check-in point names exactly one of place or event".into(),
+            ),
+        }
+        if c.geofence_m == Some(0) {
+            v.add(
+                &format!("{at}.geofence_m"),
+                Kind::OutOfRange,
+                "a geofence needs a radius above 0".into(),
+            );
+        }
+    }
+    let mut key_ids = HashSet::new();
+    for (i, k) in pack.checkin.keys.iter().enumerate() {
+        let at = format!("checkin.keys[{i}]");
+        v.id(&at, &k.id, &mut key_ids);
+        let ok = k.public.len() == 43
+            && k.public
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !ok {
+            v.add(
+                &format!("{at}.public"),
+                Kind::OutOfRange,
+                "not a base64url Ed25519 public key (43 characters)".into(),
+            );
+        }
+    }
+    v.problems
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn add(&mut self, path: &str, kind: Kind, message: String) {
+        self.problems.push(Problem {
+            path: path.to_string(),
+            kind,
+            message,
+        });
+    }
+
+    fn non_empty(&mut self, path: &str, s: &str) {
+        if s.trim().is_empty() {
+            self.add(path, Kind::Empty, "must not be empty".into());
+        }
+    }
+
+    /// Both languages are required: a missing translation would show an empty line.
+    fn i18n(&mut self, path: &str, zh: &str, en: &str) {
+        self.non_empty(&format!("{path}.zh"), zh);
+        self.non_empty(&format!("{path}.en"), en);
+    }
+
+    /// Ids appear in URLs that printed posters point at, so they are kept URL-safe.
+    fn id(&mut self, at: &str, id: &str, seen: &mut HashSet<String>) {
+        let path = format!("{at}.id");
+        let ok = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok {
+            self.add(
+                &path,
+                Kind::Empty,
+                format!("\"{id}\" is not a valid id (a-z, 0-9 and -)"),
+            );
+        } else if !seen.insert(id.to_string()) {
+            self.add(&path, Kind::DuplicateId, format!("duplicate id \"{id}\""));
+        }
+    }
+
+    fn date(&mut self, path: &str, s: &str) {
+        if Date::parse(s).is_none() {
+            self.add(
+                path,
+                Kind::BadDate,
+                format!("\"{s}\" is not a date (YYYY-MM-DD)"),
+            );
+        }
+    }
+
+    fn when(&mut self, path: &str, s: &str) -> Option<When> {
+        let w = When::parse(s);
+        if w.is_none() {
+            self.add(
+                path,
+                Kind::BadDate,
+                format!(
+                    "\"{s}\" is not YYYY-MM-DD or YYYY-MM-DDTHH:MM with an offset such as +08:00"
+                ),
+            );
+        }
+        w
+    }
+
+    fn lat_lng(&mut self, path: &str, lat: f64, lng: f64) {
+        if !(-90.0..=90.0).contains(&lat) {
+            self.add(
+                &format!("{path}.lat"),
+                Kind::OutOfRange,
+                "out of range".into(),
+            );
+        }
+        if !(-180.0..=180.0).contains(&lng) {
+            self.add(
+                &format!("{path}.lng"),
+                Kind::OutOfRange,
+                "out of range".into(),
+            );
+        }
+    }
+
+    fn position(&mut self, path: &str, p: &Position) {
+        self.lat_lng(path, p.lat, p.lng);
+        if let Precision::Approximate { radius_m: 0 } = p.precision {
+            self.add(
+                &format!("{path}.precision"),
+                Kind::OutOfRange,
+                "an approximate position needs a radius above 0".into(),
+            );
+        }
+    }
+
+    fn reference(&mut self, path: &str, id: &str, known: &HashSet<&str>, what: &str) {
+        if !known.contains(id) {
+            self.add(path, Kind::Dangling, format!("no {what} with id \"{id}\""));
+        }
+    }
+}

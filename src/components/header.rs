@@ -1,0 +1,22 @@
+use crate::i18n::{use_i18n, Lang, K};
+use leptos::prelude::*;
+
+/// The top bar: the app's name (a link home) and a one-tap language switch.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i = use_i18n();
+    let toggle = move |_| {
+        i.lang
+            .update(|l| *l = if l.is_en() { Lang::Zh } else { Lang::En })
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href="/">{move || i.t(K::AppName)}</a>
+            // Labelled in the language it switches to, as language switches conventionally are.
+            <button class="lang-switch" type="button" on:click=toggle
+                lang=move || if i.en() { "zh-CN" } else { "en" }>
+                {move || if i.en() { "中文" } else { "English" }}
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,36 @@
+//! Reusable pieces of the UI.
+
+pub mod header;
+pub mod icons;
+pub mod pack;
+pub mod place_row;
+pub mod sketch_map;
+pub mod tabbar;
+
+use crate::i18n::{use_i18n, K};
+use leptos::prelude::*;
+
+/// Sets the document title to "<page> · 乔司导览", following the language.
+pub fn use_title(page: impl Fn() -> String + 'static) {
+    let i = use_i18n();
+    Effect::new(move |_| {
+        let p = page();
+        let app = i.t(K::AppName);
+        document().set_title(&if p.is_empty() {
+            app.to_string()
+        } else {
+            format!("{p} · {app}")
+        });
+    });
+}
+
+/// A title taken from the pack once it is loaded (a place's or route's name, say).
+pub fn use_pack_title(f: impl Fn(&qiaosi_core::content::Pack, bool) -> Option<String> + 'static) {
+    use crate::content::{use_content, PackState};
+    let content = use_content();
+    let i = use_i18n();
+    use_title(move || match content.state.get() {
+        PackState::Ready(p) => f(&p, i.en()).unwrap_or_default(),
+        _ => String::new(),
+    });
+}

@@ -1,0 +1,68 @@
+//! How numbers, dates and times read in each language.
+
+use qiaosi_core::time::{Date, LocalDateTime};
+
+/// "800 m" / "1.5 km" / "800 米" / "1.5 公里".
+pub fn format_distance(m: u32, en: bool) -> String {
+    let (n, unit_en, unit_zh) = if m < 1000 {
+        (m.to_string(), "m", "米")
+    } else {
+        let km = format!("{:.1}", f64::from(m) / 1000.0);
+        (km.trim_end_matches(".0").to_string(), "km", "公里")
+    };
+    if en {
+        format!("{n} {unit_en}")
+    } else {
+        format!("{n} {unit_zh}")
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const WEEKDAYS_ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+
+/// "2023年12月27日 周三" / "Wed 27 Dec 2023".
+pub fn format_date(d: Date, en: bool) -> String {
+    let wd = d.weekday().index();
+    if en {
+        format!(
+            "{} {} {} {}",
+            WEEKDAYS_EN[wd],
+            d.day,
+            MONTHS[usize::from(d.month) - 1],
+            d.year
+        )
+    } else {
+        format!("{}年{}月{}日 {}", d.year, d.month, d.day, WEEKDAYS_ZH[wd])
+    }
+}
+
+/// "19:30" — the 24-hour clock is usual in both languages here.
+pub fn format_time(t: LocalDateTime) -> String {
+    let (h, m) = t.hour_minute();
+    format!("{h:02}:{m:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_read_naturally_in_both_languages() {
+        assert_eq!(format_distance(800, true), "800 m");
+        assert_eq!(format_distance(1500, true), "1.5 km");
+        assert_eq!(format_distance(3000, false), "3 公里");
+        assert_eq!(format_distance(999, false), "999 米");
+    }
+
+    #[test]
+    fn dates_carry_their_weekday() {
+        let d = Date::new(2023, 12, 27).unwrap();
+        assert_eq!(format_date(d, true), "Wed 27 Dec 2023");
+        assert_eq!(format_date(d, false), "2023年12月27日 周三");
+        let t = LocalDateTime::from_unix_ms(1_703_676_600_000.0);
+        assert_eq!(format_time(t), "19:30");
+    }
+}

@@ -1,0 +1,212 @@
+//! Every UI string, in both languages, through one mechanism.
+//!
+//! Why hand-rolled rather than leptos_i18n: with two locales a match on an enum is the smallest
+//! thing that works (no ICU data in the wasm), and a missing translation is a compile error.
+//! Content strings (names, descriptions) come from the pack's zh/en fields, not from here.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for `<html lang>`, so screen readers pick the right voice.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_tag(s: &str) -> Option<Lang> {
+        match s {
+            "zh-CN" | "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn is_en(self) -> bool {
+        self == Lang::En
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A UI string. Add one here with both languages; the compiler finds every use.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum K { $($key),* }
+        impl K {
+            pub const ALL: &'static [K] = &[$(K::$key),*];
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((K::$key, Lang::Zh) => $zh, (K::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "乔司导览", "Qiaosi Guide";
+    Tagline => "乔司街道的文化场馆、健身去处、古海塘和文化节，离线也能用。", "Libraries, fitness spots, the Ancient Seawall and its festival in Qiaosi — on your phone, even offline.";
+    SkipToContent => "跳到正文", "Skip to content";
+    MainNav => "主导航", "Main navigation";
+    TabHome => "首页", "Home";
+    TabPlaces => "找地方", "Places";
+    TabMap => "地图", "Map";
+    TabSeawall => "海塘", "Seawall";
+    TabFestival => "文化节", "Festival";
+    TabMe => "我的", "Me";
+    Loading => "正在加载内容…", "Loading content…";
+    Categories => "分类", "Categories";
+    AllCategories => "全部", "All";
+    CatReading => "阅读", "Reading";
+    CatCulture => "文化", "Culture";
+    CatFitness => "健身运动", "Fitness & sport";
+    CatHeritage => "历史遗迹", "Heritage";
+    CatService => "服务站点", "Service points";
+    CatHealth => "医疗卫生", "Health";
+    CatElderly => "养老服务", "Elderly care";
+    PlacesTitle => "找地方", "Find a place";
+    PlacesCount => "个地点", "places";
+    Approximate => "位置为大致范围", "Approximate position";
+    ApproxWithin => "大致范围：半径约", "Approximate: within about";
+    HoursNotPublished => "开放时间未公布", "Hours not published";
+    Hours => "开放时间", "Opening hours";
+    Address => "地址", "Address";
+    AddressNotPublished => "地址未公布", "Address not published";
+    Phone => "电话", "Phone";
+    PhoneNotPublished => "电话未公布", "Phone not published";
+    Source => "资料来源", "Source";
+    Checked => "核实日期", "Last checked";
+    Tags => "标签", "Tags";
+    BackToPlaces => "返回地点列表", "Back to places";
+    PlaceNotFound => "没有找到这个地点", "We couldn't find this place";
+    MapTitle => "地图", "Map";
+    MapNote => "示意图：圆圈表示位置的大致范围。底图将在后续版本提供。", "Sketch map: circles show how approximate each position is. Base map tiles come in a later version.";
+    MapLegendRoute => "古海塘线路（大致）", "Seawall route (approximate)";
+    RoutesTitle => "古海塘线路", "Ancient Seawall routes";
+    Stops => "站", "stops";
+    Length => "全长", "Length";
+    WalkTime => "步行约", "Walk about";
+    Minutes => "分钟", "min";
+    RouteNotFound => "没有找到这条线路", "We couldn't find this route";
+    PathApproximate => "线路为示意，请以现场道路和指示为准。", "The line is drawn approximately; follow local roads and signs.";
+    FestivalTitle => "古海塘文化节", "Ancient Seawall Culture Festival";
+    Past => "已结束", "Past";
+    DateNotPublished => "日期未公布", "Date not published";
+    TimeNotPublished => "具体时间未公布", "Time not published";
+    Venue => "地点", "Venue";
+    EventNotFound => "没有找到这个活动", "We couldn't find this event";
+    Programme => "活动安排", "Programme";
+    CheckinTitle => "打卡", "Check-in";
+    CheckinNoKeys => "无法验证这个打卡码：当前内容包还没有发布任何签名密钥，所以任何打卡码都不能被接受。没有保存任何内容。", "This check-in code can't be verified: the current content pack publishes no signing keys yet, so no code can be accepted. Nothing was saved.";
+    CheckinPoints => "打卡点", "Check-in points";
+    MeTitle => "我的", "Me";
+    Settings => "设置", "Settings";
+    Language => "语言", "Language";
+    Theme => "外观", "Appearance";
+    ThemeSystem => "跟随系统", "System";
+    ThemeLight => "浅色", "Light";
+    ThemeDark => "深色", "Dark";
+    LargeText => "大字模式", "Large text";
+    LargeTextHint => "放大所有文字，方便阅读", "Makes all text bigger and easier to read";
+    ContentVersion => "内容版本", "Content version";
+    ContentGenerated => "内容生成于", "Content generated";
+    About => "关于", "About";
+    AboutText => "乔司导览只收录有据可查的信息；没有公布的地址、时间和电话一律不显示，大致位置都会标明。你的位置只在手机上使用，不会上传。", "Qiaosi Guide shows only facts with a source. Addresses, hours and phone numbers that haven't been published are not shown, and approximate positions are marked. Your location is used on your phone only and never sent anywhere.";
+    NotFoundTitle => "页面不存在", "Page not found";
+    NotFoundText => "这个链接没有对应的页面。可能是地址输错了，或者内容已经更新。", "There is no page at this address. It may be mistyped, or the content has changed.";
+    GoHome => "回到首页", "Go to Home";
+    PackErrorTitle => "内容无法加载", "The content couldn't be loaded";
+    PackMissing => "服务器上找不到内容包。", "The content pack was not found on the server.";
+    PackNetwork => "网络连接失败，且手机上还没有保存的内容。请连接网络后重试。", "The network request failed and nothing is saved on this phone yet. Please connect and try again.";
+    PackSyntax => "内容包不完整或格式错误（可能下载中断）。", "The content pack is incomplete or malformed (the download may have been cut off).";
+    PackInvalid => "内容包没有通过检查，发现以下问题：", "The content pack failed its checks. Problems found:";
+    Retry => "重试", "Try again";
+    Reload => "重新加载", "Reload";
+    CrashTitle => "出错了", "Something went wrong";
+    CrashText => "应用遇到意外错误。你保存的内容不会丢失，请重新加载。", "The app hit an unexpected error. Nothing you saved is lost. Please reload.";
+    HomeSeawall => "走古海塘", "Walk the Ancient Seawall";
+    HomeFestival => "古海塘文化节", "Ancient Seawall Culture Festival";
+    HomeFind => "找地方", "Find a place";
+    SeeAll => "查看全部", "See all";
+    OpenMap => "在地图上看", "See on the map";
+    Details => "详情", "Details";
+}
+
+/// The current language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// A UI string in the current language. Reactive when read inside a closure.
+    pub fn t(self, k: K) -> &'static str {
+        k.text(self.lang.get())
+    }
+    pub fn en(self) -> bool {
+        self.lang.get().is_en()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// The UI name of a pack category.
+pub fn category_key(cat: &str) -> K {
+    match cat {
+        "reading" => K::CatReading,
+        "culture" => K::CatCulture,
+        "fitness" => K::CatFitness,
+        "heritage" => K::CatHeritage,
+        "service" => K::CatService,
+        "health" => K::CatHealth,
+        _ => K::CatElderly,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_exists_in_both_languages() {
+        for k in K::ALL {
+            let (zh, en) = (k.text(Lang::Zh), k.text(Lang::En));
+            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
+            // A Chinese string with no Chinese in it is almost certainly an untranslated copy.
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{k:?}: {zh}"
+            );
+            assert!(
+                !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{k:?}: {en}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_pack_category_has_a_name() {
+        let names: Vec<K> = qiaosi_core::content::CATEGORIES
+            .iter()
+            .map(|c| category_key(c))
+            .collect();
+        for (i, a) in names.iter().enumerate() {
+            assert!(!names[i + 1..].contains(a), "two categories share {a:?}");
+        }
+    }
+
+    #[test]
+    fn language_tags_round_trip() {
+        for l in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::from_tag(l.tag()), Some(l));
+        }
+        assert_eq!(Lang::from_tag("fr"), None);
+    }
+}

@@ -1,0 +1,30 @@
+use crate::components::{pack::WithPack, use_title};
+use crate::i18n::{use_i18n, K};
+use leptos::prelude::*;
+
+/// Where a scanned poster lands. Verification needs a signing key from the pack; until the
+/// organisers publish one, every code is refused and nothing is stored.
+#[component]
+pub fn Checkin() -> impl IntoView {
+    let i = use_i18n();
+    use_title(move || i.t(K::CheckinTitle).into());
+    view! {
+        <h1>{move || i.t(K::CheckinTitle)}</h1>
+        <WithPack render=move |pack| {
+            let en = i.en();
+            let points = pack.checkin.points.iter().filter_map(|c| {
+                let p = pack.place(c.place.as_deref()?)?;
+                Some(view! { <li><a href=format!("/places/{}", p.id)>{p.name.get(en).to_string()}</a></li> })
+            }).collect_view();
+            view! {
+                <section class="card" role="status">
+                    <p>{i.t(K::CheckinNoKeys)}</p>
+                </section>
+                <section class="card">
+                    <h2>{i.t(K::CheckinPoints)}</h2>
+                    <ul>{points}</ul>
+                </section>
+            }
+        }/>
+    }
+}

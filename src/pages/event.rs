@@ -1,0 +1,43 @@
+use super::param;
+use crate::components::{pack::WithPack, use_pack_title};
+use crate::format::{format_date, format_time};
+use crate::i18n::{use_i18n, K};
+use leptos::prelude::*;
+use qiaosi_core::time::When;
+
+#[component]
+pub fn EventDetail() -> impl IntoView {
+    let i = use_i18n();
+    let (edition, event) = (param("edition"), param("event"));
+    use_pack_title(move |p, en| {
+        p.edition(&edition())?
+            .event(&event())
+            .map(|e| e.title.get(en).to_string())
+    });
+    view! {
+        <WithPack render=move |pack| {
+            let en = i.en();
+            let Some((ed, ev)) = pack.edition(&edition()).and_then(|ed| Some((ed, ed.event(&event())?))) else {
+                return view! { <section class="card"><h1>{i.t(K::EventNotFound)}</h1>
+                    <a class="button" href="/festival">{i.t(K::FestivalTitle)}</a></section> }.into_any();
+            };
+            let when = match ev.start.as_deref().and_then(When::parse) {
+                Some(When::At(t)) => format!("{} {}", format_date(t.date, en), format_time(t)),
+                Some(When::Day(d)) => format!("{} · {}", format_date(d, en), i.t(K::TimeNotPublished)),
+                None => i.t(K::DateNotPublished).into(),
+            };
+            let venue = ev.place.as_deref().and_then(|id| pack.place(id)).map(|p| view! {
+                <p>{i.t(K::Venue)}": "<a href=format!("/places/{}", p.id)>{p.name.get(en).to_string()}</a></p>
+            });
+            view! {
+                <article class="card">
+                    <p class="eyebrow"><a href="/festival">{ed.name.get(en).to_string()}</a></p>
+                    <h1>{ev.title.get(en).to_string()}</h1>
+                    <p class="event-time">{when}</p>
+                    {venue}
+                    <p>{ev.description.get(en).to_string()}</p>
+                </article>
+            }.into_any()
+        }/>
+    }
+}

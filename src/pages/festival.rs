@@ -1,0 +1,82 @@
+use crate::components::{pack::WithPack, use_title};
+use crate::format::{format_date, format_time};
+use crate::i18n::{use_i18n, K};
+use crate::platform::clock;
+use leptos::prelude::*;
+use qiaosi_core::content::{Edition, Pack};
+use qiaosi_core::time::{Date, When};
+
+#[component]
+pub fn Festival() -> impl IntoView {
+    let i = use_i18n();
+    use_title(move || i.t(K::FestivalTitle).into());
+    view! {
+        <h1>{move || i.t(K::FestivalTitle)}</h1>
+        <WithPack render=move |pack| {
+            let today = clock::now().date;
+            let mut editions: Vec<&Edition> = pack.festival.iter().collect();
+            editions.sort_by(|a, b| b.start.cmp(&a.start));
+            editions.into_iter().map(|e| edition_view(&pack, e, today, i.en())).collect_view()
+        }/>
+    }
+}
+
+fn edition_view(pack: &Pack, e: &Edition, today: Date, en: bool) -> impl IntoView {
+    let i = use_i18n();
+    // Programme by day: dated events in time order, then those the sources give no date for.
+    let mut dated: Vec<(When, &qiaosi_core::content::Event)> = e
+        .events
+        .iter()
+        .filter_map(|ev| Some((When::parse(ev.start.as_deref()?)?, ev)))
+        .collect();
+    dated.sort_by_key(|(w, _)| *w);
+    let mut days: Vec<(Option<Date>, Vec<_>)> = vec![];
+    for (w, ev) in dated {
+        match days.last_mut() {
+            Some((Some(d), list)) if *d == w.date() => list.push((Some(w), ev)),
+            _ => days.push((Some(w.date()), vec![(Some(w), ev)])),
+        }
+    }
+    let undated: Vec<_> = e
+        .events
+        .iter()
+        .filter(|ev| ev.start.as_deref().and_then(When::parse).is_none())
+        .map(|ev| (None, ev))
+        .collect();
+    if !undated.is_empty() {
+        days.push((None, undated));
+    }
+    let days = days.into_iter().map(|(day, evs)| {
+        let heading = day.map(|d| format_date(d, en)).unwrap_or_else(|| i.t(K::DateNotPublished).into());
+        let items = evs.into_iter().map(|(w, ev)| {
+            let time = match w {
+                Some(When::At(t)) => format_time(t),
+                Some(When::Day(_)) => i.t(K::TimeNotPublished).into(),
+                None => String::new(),
+            };
+            let venue = ev.place.as_deref().and_then(|id| pack.place(id)).map(|p| view! {
+                <span class="event-venue">{i.t(K::Venue)}": "<a href=format!("/places/{}", p.id)>{p.name.get(en).to_string()}</a></span>
+            });
+            view! {
+                <li class="event">
+                    <a href=format!("/festival/{}/{}", e.id, ev.id)>{ev.title.get(en).to_string()}</a>
+                    {(!time.is_empty()).then(|| view! { <span class="event-time">{time}</span> })}
+                    {venue}
+                </li>
+            }
+        }).collect_view();
+        view! { <h3 class="day">{heading}</h3><ul class="events">{items}</ul> }
+    }).collect_view();
+    let past = e.is_past(today);
+    view! {
+        <section class="card edition" class:past=past aria-labelledby=format!("ed-{}", e.id)>
+            <h2 id=format!("ed-{}", e.id)>{e.name.get(en).to_string()}
+                {past.then(|| view! { " " <span class="badge">{i.t(K::Past)}</span> })}</h2>
+            <p class="period">{e.period.get(en).to_string()}</p>
+            <p>{e.summary.get(en).to_string()}</p>
+            <h3 class="visually-hidden">{i.t(K::Programme)}</h3>
+            {days}
+            <p class="fineprint">{i.t(K::Source)}": "{e.source.clone()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,45 @@
+use crate::components::{pack::WithPack, use_title};
+use crate::i18n::{category_key, use_i18n, K};
+use leptos::prelude::*;
+use qiaosi_core::content::CATEGORIES;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let i = use_i18n();
+    use_title(String::new);
+    view! {
+        <h1 class="visually-hidden">{move || i.t(K::AppName)}</h1>
+        <p class="tagline">{move || i.t(K::Tagline)}</p>
+        <section class="card" aria-labelledby="home-find">
+            <h2 id="home-find">{move || i.t(K::HomeFind)}</h2>
+            <ul class="chips">
+                {CATEGORIES.iter().map(|c| view! {
+                    <li><a class="chip" href=format!("/places?cat={c}")>{move || i.t(category_key(c))}</a></li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <WithPack render=move |pack| {
+            let en = i.en();
+            let route = pack.routes.first().map(|r| view! {
+                <section class="card" aria-labelledby="home-seawall">
+                    <h2 id="home-seawall">{i.t(K::HomeSeawall)}</h2>
+                    <h3><a href=format!("/routes/{}", r.id)>{r.name.get(en).to_string()}</a></h3>
+                    <p>{r.summary.get(en).to_string()}</p>
+                </section>
+            });
+            let latest = pack.festival.iter().max_by(|a, b| a.start.cmp(&b.start)).map(|e| view! {
+                <section class="card" aria-labelledby="home-festival">
+                    <h2 id="home-festival">{i.t(K::HomeFestival)}</h2>
+                    <h3>{e.name.get(en).to_string()}</h3>
+                    <p>{e.period.get(en).to_string()}</p>
+                    <a href="/festival">{i.t(K::SeeAll)}</a>
+                </section>
+            });
+            view! {
+                {route}
+                {latest}
+                <p class="fineprint">{i.t(K::ContentVersion)}" "{pack.meta.version.clone()}</p>
+            }
+        }/>
+    }
+}

@@ -1,0 +1,16 @@
+use crate::components::use_title;
+use crate::i18n::{use_i18n, K};
+use leptos::prelude::*;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i = use_i18n();
+    use_title(move || i.t(K::NotFoundTitle).into());
+    view! {
+        <section class="card">
+            <h1>{move || i.t(K::NotFoundTitle)}</h1>
+            <p>{move || i.t(K::NotFoundText)}</p>
+            <a class="button" href="/">{move || i.t(K::GoHome)}</a>
+        </section>
+    }
+}

@@ -1,0 +1,44 @@
+use crate::components::{pack::WithPack, place_row::PlaceRow, use_title};
+use crate::i18n::{category_key, use_i18n, K};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use qiaosi_core::content::CATEGORIES;
+
+#[component]
+pub fn Places() -> impl IntoView {
+    let i = use_i18n();
+    use_title(move || i.t(K::PlacesTitle).into());
+    let query = use_query_map();
+    let cat = Memo::new(move |_| {
+        query
+            .with(|q| q.get("cat"))
+            .filter(|c| CATEGORIES.contains(&c.as_str()))
+    });
+    view! {
+        <h1>{move || i.t(K::PlacesTitle)}</h1>
+        <nav aria-label=move || i.t(K::Categories)>
+            <ul class="chips">
+                <li><a class="chip" href="/places" aria-current=move || cat.get().is_none().then_some("page")>
+                    {move || i.t(K::AllCategories)}</a></li>
+                {CATEGORIES.iter().map(|c| view! {
+                    <li><a class="chip" href=format!("/places?cat={c}")
+                        aria-current=move || (cat.get().as_deref() == Some(*c)).then_some("page")>
+                        {move || i.t(category_key(c))}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+        <WithPack render=move |pack| {
+            let selected = cat.get();
+            let list: Vec<_> = pack.places.iter()
+                .filter(|p| selected.as_deref().is_none_or(|c| p.category == c))
+                .cloned().collect();
+            let n = list.len();
+            view! {
+                <p class="count" role="status">{n}" "{move || i.t(K::PlacesCount)}</p>
+                <ul class="place-list">
+                    {list.into_iter().map(|place| view! { <PlaceRow place/> }).collect_view()}
+                </ul>
+            }
+        }/>
+    }
+}
