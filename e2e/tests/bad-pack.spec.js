@@ -1,0 +1,48 @@
+// A content pack that is missing, cut off or invalid gives a clear error, never a blank page.
+import { test, expect, pack } from '../fixtures.js';
+import { startServer } from '../server.mjs';
+
+test.use({ serviceWorkers: 'block' });
+
+async function withPack(override, fn) {
+  const s = await startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' ? override : undefined) });
+  try { await fn(s.url); } finally { await s.close(); }
+}
+
+test('a truncated pack says it is incomplete, in the user language', async ({ page }) => {
+  const text = JSON.stringify(pack);
+  await withPack({ body: text.slice(0, text.length / 2) }, async (url) => {
+    await page.goto(url + '/places');
+    await expect(page.getByRole('alert')).toContainText('内容无法加载');
+    await expect(page.getByRole('alert')).toContainText('内容包不完整或格式错误');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('alert')).toContainText('incomplete or malformed');
+  });
+});
+
+test('an invalid pack lists its problems with their paths', async ({ page }) => {
+  const bad = structuredClone(pack);
+  bad.places[0].position.lat = 123;
+  bad.places[2].category = 'casino';
+  await withPack({ body: JSON.stringify(bad) }, async (url) => {
+    await page.goto(url + '/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('内容包没有通过检查');
+    await expect(alert).toContainText('places[0].position.lat: out of range');
+    await expect(alert).toContainText('places[2].category: unknown category "casino"');
+  });
+});
+
+test('a missing pack says so, and retry recovers when it is back', async ({ page }) => {
+  let missing = true;
+  const s = await startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' && missing ? { status: 404, body: 'gone', type: 'text/plain' } : undefined) });
+  try {
+    await page.goto(s.url + '/places');
+    await expect(page.getByRole('alert')).toContainText('服务器上找不到内容包');
+    missing = false;
+    await page.getByRole('button', { name: '重试' }).click();
+    await expect(page.locator('.place-row')).toHaveCount(pack.places.length);
+  } finally {
+    await s.close();
+  }
+});

@@ -1,0 +1,48 @@
+// After one online visit, every route reloads with the server really stopped.
+import { test, expect, pack, waitForServiceWorker } from '../fixtures.js';
+
+const ROUTES = [
+  ['/', null],
+  ['/places', '找地方'],
+  ['/places/library-24h', '24小时图书馆'],
+  ['/map', '地图'],
+  ['/routes', '古海塘线路'],
+  ['/routes/seawall-heritage-walk', '古海塘寻迹'],
+  ['/festival', '古海塘文化节'],
+  ['/festival/2022/opening', '开幕式：发布新形象标识与主题歌《勇立潮头》'],
+  ['/checkin/some-code', '打卡'],
+  ['/me', '我的'],
+  ['/not-a-page', '页面不存在'],
+];
+
+test('every route works offline after one visit', async ({ page, server }) => {
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await expect(page.getByText(pack.routes[0].name.zh).first()).toBeVisible();
+  await server.close();
+  // Really gone: a plain request to the old address fails.
+  await expect(page.request.get(server.url + '/index.html', { timeout: 3000 })).rejects.toThrow();
+  for (const [path, heading] of ROUTES) {
+    await page.goto(path);
+    if (heading) await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    else await expect(page.getByText(pack.routes[0].name.zh).first()).toBeVisible();
+  }
+  await page.goto('/places');
+  await expect(page.locator('.place-row')).toHaveCount(pack.places.length);
+});
+
+test('the service worker precaches exactly the built files', async ({ page }) => {
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  const cached = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    const shell = keys.find((k) => k.startsWith('qiaosi-shell-'));
+    return (await (await caches.open(shell)).keys()).map((r) => new URL(r.url).pathname);
+  });
+  const wasm = cached.filter((p) => p.endsWith('_bg.wasm'));
+  expect(wasm).toHaveLength(1);
+  expect(cached).toContain('/index.html');
+  expect(cached).toContain('/content/pack.json');
+  const html = await (await page.request.get('/index.html')).text();
+  expect(html).toContain(wasm[0].slice(1));
+});
