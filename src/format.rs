@@ -7,8 +7,10 @@ pub fn format_distance(m: u32, en: bool) -> String {
     let (n, unit_en, unit_zh) = if m < 1000 {
         (m.to_string(), "m", "米")
     } else {
-        let km = format!("{:.1}", f64::from(m) / 1000.0);
-        (km.trim_end_matches(".0").to_string(), "km", "公里")
+        // Tenths of a kilometre by integer arithmetic (no float printing in the wasm).
+        let tenths = (m + 50) / 100;
+        let km = if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) };
+        (km, "km", "公里")
     };
     if en {
         format!("{n} {unit_en}")

@@ -49,6 +49,12 @@ impl Frame {
     }
 }
 
+/// A drawing coordinate as text. Whole units are sharp enough in a 400-unit-wide drawing, and
+/// integer formatting keeps float-printing code out of the wasm.
+fn px(v: f64) -> String {
+    (v.round() as i32).to_string()
+}
+
 /// `route`: draw only this route and its stops; `None`: every place and route.
 #[component]
 pub fn SketchMap(
@@ -103,26 +109,36 @@ pub fn SketchMap(
                 .iter()
                 .map(|&[la, ln]| {
                     let (x, y) = f.xy(la, ln);
-                    format!("{x:.1},{y:.1}")
+                    format!("{},{}", px(x), px(y))
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
             view! { <polyline class="route-line" points=d/> }
         })
         .collect_view();
+    // Several places known only as "somewhere in Qiaosi" share one point and radius: draw
+    // that area once, or stacked translucent circles would look like a solid, certain blob.
+    let mut areas: Vec<(f64, f64, f64)> = vec![];
+    for p in &places {
+        let a = (p.position.lat, p.position.lng, radius(&p.position.precision));
+        if a.2 > 0.0 && !areas.contains(&a) {
+            areas.push(a);
+        }
+    }
+    let areas = areas.into_iter().map(|(lat, lng, r)| {
+        let (x, y) = f.xy(lat, lng);
+        view! { <circle class="approx-area" cx=px(x) cy=px(y) r=px(f.metres(r))/> }
+    }).collect_view();
     let marks = places.iter().map(|p| {
         let (x, y) = f.xy(p.position.lat, p.position.lng);
-        let r = f.metres(radius(&p.position.precision));
-        view! {
-            <circle class="approx-area" cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{r:.1}")/>
-            <circle class=format!("marker cat-{}", p.category) cx=format!("{x:.1}") cy=format!("{y:.1}") r="6"/>
-        }
+        view! { <circle class=format!("marker cat-{}", p.category) cx=px(x) cy=px(y) r="6"/> }
     }).collect_view();
     Some(view! {
         <svg class="sketch-map" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label
             preserveAspectRatio="xMidYMid meet">
-            {marks}
+            {areas}
             {lines}
+            {marks}
         </svg>
     })
 }

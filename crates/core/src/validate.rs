@@ -2,7 +2,7 @@
 //! it parses the JSON and reports every problem it can find, each with its JSON path, so the
 //! people who edit the pack can fix all of them in one pass.
 
-use crate::content::{Pack, Position, Precision, CATEGORIES, SCHEMA};
+use crate::content::{is_pinyin_key, Pack, Position, Precision, CATEGORIES, SCHEMA};
 use crate::hours::OpeningHours;
 use crate::time::{Date, When};
 use std::collections::HashSet;
@@ -47,16 +47,29 @@ impl fmt::Display for Problem {
 /// Parses and validates a pack. A pack with any problem is refused as a whole: the app keeps
 /// what it had rather than show half-checked content.
 pub fn load(json: &str) -> Result<Pack, Vec<Problem>> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let pack: Pack = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        vec![Problem {
-            path,
-            kind: Kind::Syntax,
-            message: e.into_inner().to_string(),
-        }]
-    })?;
+    #[cfg(feature = "json-paths")]
+    let pack: Pack = {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            vec![Problem {
+                path,
+                kind: Kind::Syntax,
+                message: e.into_inner().to_string(),
+            }]
+        })?
+    };
+    #[cfg(not(feature = "json-paths"))]
+    let pack: Pack = serde_json::from_str(json)
+        // serde_json's message already ends with "at line L column C".
+        .map_err(|e| {
+            vec![Problem {
+                path: String::new(),
+                kind: Kind::Syntax,
+                message: e.to_string(),
+            }]
+        })?;
     let problems = validate(&pack);
     if problems.is_empty() {
         Ok(pack)
@@ -118,6 +131,12 @@ pub fn validate(pack: &Pack) -> Vec<Problem> {
                     CATEGORIES.join(", ")
                 ),
             );
+        }
+        for (j, key) in p.pinyin.iter().enumerate() {
+            if !is_pinyin_key(key) {
+                let msg = format!("\"{key}\" is not toneless lowercase pinyin with single spaces");
+                v.add(&format!("{at}.pinyin[{j}]"), Kind::Syntax, msg);
+            }
         }
         v.position(&format!("{at}.position"), &p.position);
         if let Some(h) = &p.hours {
