@@ -6,6 +6,7 @@
 // CLI: node e2e/server.mjs [dir] [port]
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,8 +29,11 @@ export async function startServer({ dir = 'dist', port = 0, override } = {}) {
     hits.push(path);
     const o = override?.(path);
     if (o) {
-      res.writeHead(o.status ?? 200, { 'content-type': o.type ?? 'application/json', 'cache-control': 'no-cache' });
-      return res.end(o.body ?? '');
+      const body = o.body ?? '';
+      const etag = '"' + createHash('sha1').update(body).digest('hex').slice(0, 20) + '"';
+      if (req.headers['if-none-match'] === etag && !o.status) return res.writeHead(304, { etag }).end();
+      res.writeHead(o.status ?? 200, { 'content-type': o.type ?? 'application/json', 'cache-control': 'no-cache', etag });
+      return res.end(body);
     }
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) return res.writeHead(403).end();
@@ -39,8 +43,14 @@ export async function startServer({ dir = 'dist', port = 0, override } = {}) {
     if (!info && !extname(path)) { file = join(root, 'index.html'); info = await stat(file).catch(() => null); }
     if (!info) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     const cache = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
-    res.end(await readFile(file));
+    const body = await readFile(file);
+    // Strong ETags and 304s, as nginx and most static hosts send: the app revalidates the
+    // content pack with If-None-Match.
+    const etag = '"' + createHash('sha1').update(body).digest('hex').slice(0, 20) + '"';
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache, etag };
+    if (req.headers['if-none-match'] === etag) return res.writeHead(304, headers).end();
+    res.writeHead(200, headers);
+    res.end(body);
   });
   const sockets = new Set();
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });

@@ -4,7 +4,8 @@
 const BUILD = "__BUILD__";
 const PRECACHE = /*__PRECACHE__*/[];
 const SHELL = 'qiaosi-shell-' + BUILD;
-const PACK_CACHE = 'qiaosi-pack';
+// The content pack is not handled here: the app keeps it in IndexedDB and updates it itself
+// (src/content.rs), so there is one update path, not two fighting.
 const PACK_URL = '/content/pack.json';
 
 self.addEventListener('install', (event) => {
@@ -33,9 +34,8 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (url.pathname === PACK_URL) {
-    event.respondWith(packNetworkFirst(req));
-  } else if (req.mode === 'navigate') {
+  if (url.pathname === PACK_URL) return;
+  if (req.mode === 'navigate') {
     // Every in-app route is the same shell: this build's index.html, which names this build's
     // wasm and js, so html and wasm always come from one build.
     event.respondWith(fromShell('/index.html').then((r) => r || fetch(req)));
@@ -47,20 +47,4 @@ self.addEventListener('fetch', (event) => {
 async function fromShell(req) {
   const cache = await caches.open(SHELL);
   return cache.match(req);
-}
-
-// Content changes without a new build: try the network, keep the last good copy for offline.
-async function packNetworkFirst(req) {
-  try {
-    const resp = await fetch(req);
-    if (resp.ok) {
-      const cache = await caches.open(PACK_CACHE);
-      await cache.put(PACK_URL, resp.clone());
-    }
-    return resp;
-  } catch (err) {
-    const cached = (await (await caches.open(PACK_CACHE)).match(PACK_URL)) || (await fromShell(PACK_URL));
-    if (cached) return cached;
-    throw err;
-  }
 }

@@ -20,7 +20,8 @@ function walk(d) {
 
 const swPath = join(dir, 'sw.js');
 const entries = walk(dir)
-  .filter((p) => p !== swPath)
+  // The content pack has its own update path (IndexedDB, src/content.rs).
+  .filter((p) => p !== swPath && !p.endsWith(join('content', 'pack.json')))
   .map((p) => {
     const url = base + relative(dir, p).split(sep).join('/');
     const hash = createHash('sha256').update(readFileSync(p)).digest('hex').slice(0, 16);

@@ -1,6 +1,6 @@
 //! The app shell: settings, content, the router and the page frame.
 
-use crate::components::{header::Header, tabbar::TabBar};
+use crate::components::{header::Header, notices::Notices, tabbar::TabBar};
 use crate::i18n::{use_i18n, K};
 use crate::pages::*;
 use leptos::prelude::*;
@@ -10,14 +10,20 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     crate::settings::provide_settings();
+    crate::store::user::provide_user_data();
     crate::content::provide_content();
-    crate::platform::service_worker::setup();
+    let content = crate::content::use_content();
+    crate::platform::online::provide_online(move || content.reload());
+    crate::platform::service_worker::provide_service_worker();
     let i = use_i18n();
     // These paths are printed on posters and shared as links: they never change.
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || i.t(K::SkipToContent)}</a>
+            // Rebuilt when the language changes: every string below is then plain text.
+            {move || { i.lang.track(); view! {
+            <a class="skip-link" href="#main">{i.t(K::SkipToContent)}</a>
             <Header/>
+            <Notices/>
             <main id="main" tabindex="-1">
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=home::Home/>
@@ -33,6 +39,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <TabBar/>
+            }}}
         </Router>
     }
 }

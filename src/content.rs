@@ -1,8 +1,12 @@
-//! Loading the content pack and sharing it with every page.
+//! The content pack: shown from the phone first, updated from the network safely.
 //!
-//! The pack is fetched at run time (not compiled in) and checked with the same rules as
-//! `qiaosi validate` before anything is shown: a pack with problems is refused as a whole.
+//! Start-up renders from IndexedDB without waiting for the network. Then, when online, the app
+//! asks the server for the pack with `If-None-Match`; a new pack is checked with the same rules
+//! as `qiaosi validate` and swapped in with one transaction. A pack that fails its checks is
+//! refused and the one already held stays. This is the only update path for content: the
+//! service worker leaves the pack alone, so the two never fight.
 
+use crate::store::{schema, Op, Store};
 use leptos::prelude::*;
 use qiaosi_core::content::Pack;
 use qiaosi_core::validate::{self, Problem};
@@ -11,13 +15,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 pub const PACK_URL: &str = "/content/pack.json";
+const META_KEY: &str = "meta";
 
 /// Why there is no content to show.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PackError {
     /// The server answered, but not with a pack (404 and the like).
     Missing(u16),
-    /// No answer at all.
+    /// No answer at all, and nothing stored yet.
     Network,
     /// Truncated or not JSON, or a field of the wrong shape.
     Syntax(Problem),
@@ -32,65 +37,255 @@ pub enum PackState {
     Failed(PackError),
 }
 
-#[derive(Clone, Copy)]
-pub struct Content {
-    pub state: RwSignal<PackState>,
+/// What is known about the pack held on the phone.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PackMeta {
+    pub version: String,
+    pub hash: String,
+    pub etag: Option<String>,
+    /// When this pack was stored, and when the server was last asked (ms since the epoch).
+    pub updated_ms: u64,
+    pub checked_ms: u64,
 }
 
-impl Content {
-    /// (Re)loads the pack from the network.
-    pub fn reload(self) {
-        self.state.set(PackState::Loading);
-        leptos::task::spawn_local(async move {
-            let next = match fetch_text(PACK_URL).await {
-                Ok(text) => parse(&text),
-                Err(e) => PackState::Failed(e),
-            };
-            self.state.set(next);
-        });
+impl PackMeta {
+    /// Stored as five lines of text rather than JSON: serializing with serde_json would add its
+    /// whole serializer (and float printing) to the wasm for one small record.
+    pub fn encode(&self) -> String {
+        let etag = self.etag.as_deref().unwrap_or("");
+        format!(
+            "{}\n{}\n{}\n{}\n{}",
+            self.version, self.hash, etag, self.updated_ms, self.checked_ms
+        )
+    }
+
+    pub fn decode(s: &str) -> Option<PackMeta> {
+        let mut l = s.split('\n');
+        let (version, hash, etag) = (l.next()?.to_string(), l.next()?.to_string(), l.next()?);
+        let updated_ms = l.next()?.parse().ok()?;
+        let checked_ms = l.next()?.parse().ok()?;
+        let etag = (!etag.is_empty()).then(|| etag.to_string());
+        l.next().is_none().then_some(PackMeta {
+            version,
+            hash,
+            etag,
+            updated_ms,
+            checked_ms,
+        })
     }
 }
 
-fn parse(text: &str) -> PackState {
-    match validate::load(text) {
-        Ok(pack) => PackState::Ready(Arc::new(pack)),
-        Err(mut problems) => {
-            if problems.len() == 1 && problems[0].kind == validate::Kind::Syntax {
-                PackState::Failed(PackError::Syntax(problems.remove(0)))
-            } else {
-                PackState::Failed(PackError::Invalid(problems))
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+#[derive(Clone, Copy)]
+pub struct Content {
+    pub state: RwSignal<PackState>,
+    pub meta: RwSignal<Option<PackMeta>>,
+    /// Set when the server offered a pack that failed its checks (and was refused).
+    pub refused: RwSignal<Option<PackError>>,
+}
+
+impl Content {
+    /// Asks the server for a newer pack (the retry button, coming back online).
+    pub fn reload(self) {
+        if matches!(self.state.get_untracked(), PackState::Failed(_)) {
+            self.state.set(PackState::Loading);
+        }
+        leptos::task::spawn_local(async move { self.refresh(&Store::open().await).await });
+    }
+
+    async fn refresh(self, store: &Store) {
+        let held = self.meta.get_untracked();
+        let have_pack = matches!(self.state.get_untracked(), PackState::Ready(_));
+        let etag = held
+            .as_ref()
+            .filter(|_| have_pack)
+            .and_then(|m| m.etag.clone());
+        let fail = |e: PackError| {
+            if !have_pack {
+                self.state.set(PackState::Failed(e));
             }
+        };
+        let (text, etag) = match fetch_pack(etag.as_deref()).await {
+            Ok(Fetched::NotModified) => return self.touch(store, held).await,
+            Ok(Fetched::Body(text, etag)) => (text, etag),
+            Err(e) => {
+                crate::platform::online::report_fetch_failure(matches!(e, PackError::Network));
+                return fail(e);
+            }
+        };
+        crate::platform::online::report_fetch_failure(false);
+        let hash = qiaosi_core::hash::fingerprint(&text);
+        if have_pack && held.as_ref().is_some_and(|m| m.hash == hash) {
+            return self.touch(store, held).await;
+        }
+        mark("qiaosi-import-start");
+        match parse(&text) {
+            Ok(pack) => {
+                let now = now_ms();
+                let meta = PackMeta {
+                    version: pack.meta.version.clone(),
+                    hash,
+                    etag,
+                    updated_ms: now,
+                    checked_ms: now,
+                };
+                let ops = vec![
+                    Op::Put {
+                        store: schema::CONTENT,
+                        key: schema::CONTENT_KEY.into(),
+                        value: text,
+                    },
+                    Op::Put {
+                        store: schema::CONTENT,
+                        key: META_KEY.into(),
+                        value: meta.encode(),
+                    },
+                ];
+                // If storing fails (storage full), the new pack is still shown for this visit.
+                if let Err(e) = store.write(ops).await {
+                    leptos::logging::warn!("could not store the content pack: {e:?}");
+                }
+                measure("qiaosi-import", "qiaosi-import-start");
+                self.refused.set(None);
+                self.meta.set(Some(meta));
+                self.state.set(PackState::Ready(Arc::new(pack)));
+            }
+            Err(e) if have_pack => {
+                leptos::logging::warn!("refused a content update: {e:?}");
+                self.refused.set(Some(e));
+            }
+            Err(e) => fail(e),
+        }
+    }
+
+    /// The server has nothing newer: remember that we asked.
+    async fn touch(self, store: &Store, held: Option<PackMeta>) {
+        if let Some(mut m) = held {
+            m.checked_ms = now_ms();
+            let value = m.encode();
+            let _ = store
+                .write(vec![Op::Put {
+                    store: schema::CONTENT,
+                    key: META_KEY.into(),
+                    value,
+                }])
+                .await;
+            self.meta.set(Some(m));
         }
     }
 }
 
-async fn fetch_text(url: &str) -> Result<String, PackError> {
+fn parse(text: &str) -> Result<Pack, PackError> {
+    validate::load(text).map_err(|mut problems| {
+        if problems.len() == 1 && problems[0].kind == validate::Kind::Syntax {
+            PackError::Syntax(problems.remove(0))
+        } else {
+            PackError::Invalid(problems)
+        }
+    })
+}
+
+enum Fetched {
+    NotModified,
+    Body(String, Option<String>),
+}
+
+async fn fetch_pack(etag: Option<&str>) -> Result<Fetched, PackError> {
     let init = web_sys::RequestInit::new();
-    // Revalidate with the server each time; the service worker answers when offline.
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let promise = window().fetch_with_str_and_init(url, &init);
+    // The app does its own revalidation with the ETag it stored; keep the HTTP cache out of it.
+    init.set_cache(web_sys::RequestCache::NoStore);
+    if let Some(tag) = etag {
+        let headers = web_sys::Headers::new().map_err(|_| PackError::Network)?;
+        let _ = headers.set("If-None-Match", tag);
+        init.set_headers(&headers);
+    }
+    let promise = window().fetch_with_str_and_init(PACK_URL, &init);
     let resp: web_sys::Response = JsFuture::from(promise)
         .await
         .map_err(|_| PackError::Network)?
         .unchecked_into();
+    if resp.status() == 304 {
+        return Ok(Fetched::NotModified);
+    }
     if !resp.ok() {
         return Err(PackError::Missing(resp.status()));
     }
+    let etag = resp.headers().get("ETag").ok().flatten();
+    // A body cut off mid-transfer fails here or arrives short; either way it is refused below.
     let text = JsFuture::from(resp.text().map_err(|_| PackError::Network)?)
         .await
-        // A body cut off mid-transfer fails here or arrives short; both end as a clear error.
         .map_err(|_| PackError::Network)?;
-    Ok(text.as_string().unwrap_or_default())
+    Ok(Fetched::Body(text.as_string().unwrap_or_default(), etag))
+}
+
+/// User Timing marks, read by the benchmarks (scripts/bench-store.mjs).
+fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+fn measure(name: &str, start: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.measure_with_start_mark(name, start);
+    }
 }
 
 pub fn provide_content() {
     let content = Content {
         state: RwSignal::new(PackState::Loading),
+        meta: RwSignal::new(None),
+        refused: RwSignal::new(None),
     };
     provide_context(content);
-    content.reload();
+    leptos::task::spawn_local(async move {
+        let store = Store::open().await;
+        mark("qiaosi-read-start");
+        let meta = store
+            .get(schema::CONTENT, META_KEY)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|m| PackMeta::decode(&m));
+        let text = store
+            .get(schema::CONTENT, schema::CONTENT_KEY)
+            .await
+            .ok()
+            .flatten();
+        // A stored pack is checked again: it may predate this build's rules.
+        if let (Some(meta), Some(Ok(pack))) = (meta, text.as_deref().map(parse)) {
+            content.meta.set(Some(meta));
+            content.state.set(PackState::Ready(Arc::new(pack)));
+            measure("qiaosi-cold-read", "qiaosi-read-start");
+        }
+        content.refresh(&store).await;
+    });
 }
 
 pub fn use_content() -> Content {
     expect_context::<Content>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PackMeta;
+
+    #[test]
+    fn meta_round_trips_and_rejects_damage() {
+        let m = PackMeta {
+            version: "2026.11.27".into(),
+            hash: "ab12".into(),
+            etag: Some("\"x\"".into()),
+            updated_ms: 5,
+            checked_ms: 9,
+        };
+        assert_eq!(PackMeta::decode(&m.encode()), Some(m.clone()));
+        let no_tag = PackMeta { etag: None, ..m };
+        assert_eq!(PackMeta::decode(&no_tag.encode()), Some(no_tag));
+        assert_eq!(PackMeta::decode("v\nh\n\n1"), None);
+        assert_eq!(PackMeta::decode("v\nh\n\n1\nx"), None);
+    }
 }

@@ -134,22 +134,47 @@ texts! {
     HomeFind => "找地方", "Find a place";
     SeeAll => "查看全部", "See all";
     OpenMap => "在地图上看", "See on the map";
+    Offline => "离线", "Offline";
+    OfflineHint => "当前没有网络，显示的是手机上保存的内容。", "No network: showing what is saved on this phone.";
+    UpdateReady => "有新版本可用。", "A new version is available.";
+    UpdateReload => "重新加载", "Reload";
+    MemoryOnly => "这个浏览器无法在手机上保存数据：关闭页面后，收藏等内容不会保留。", "This browser can't save data on the phone: favourites and other things you save are lost when the page closes.";
+    QuotaFull => "手机存储空间已满，这次的更改没有保存。之前保存的内容都还在。", "The phone's storage is full, so this change was not saved. Everything saved before is still there.";
+    SaveFailed => "保存失败，请重试。之前保存的内容都还在。", "Saving failed; please try again. Everything saved before is still there.";
+    Dismiss => "知道了", "OK";
+    Favourite => "收藏", "Save";
+    Favourited => "已收藏", "Saved";
+    Favourites => "我的收藏", "My saved places";
+    NoFavourites => "还没有收藏。在地点页面点“收藏”即可保存在手机上。", "Nothing saved yet. Tap “Save” on a place to keep it on this phone.";
+    Storage => "存储", "Storage";
+    StorageUsed => "已使用", "Used";
+    StoragePersistent => "已设为持久保存（浏览器不会自动清除）", "Persistent (the browser won't clear it on its own)";
+    StorageNotPersistent => "未设为持久保存（空间不足时浏览器可能清除）", "Not persistent (the browser may clear it when space runs low)";
+    OfflineReady => "已可离线使用", "Works offline";
+    OfflineUnavailable => "这个浏览器不支持离线使用，需要联网打开。", "This browser can't work offline; it needs a network connection.";
+    ContentUpdated => "内容更新于", "Content updated";
+    ContentChecked => "上次检查更新", "Last checked for updates";
+    ContentRefused => "服务器上的新内容没有通过检查，继续使用现有内容。", "New content from the server failed its checks; the current content is kept.";
     Details => "详情", "Details";
 }
 
 /// The current language, shared through context.
+///
+/// The whole UI is rebuilt when the language changes (see `app.rs`), so strings are read once,
+/// untracked, and rendered as plain text: one reactive closure per string would cost the wasm
+/// several hundred bytes each, for a switch people make once.
 #[derive(Clone, Copy)]
 pub struct I18n {
     pub lang: RwSignal<Lang>,
 }
 
 impl I18n {
-    /// A UI string in the current language. Reactive when read inside a closure.
+    /// A UI string in the current language.
     pub fn t(self, k: K) -> &'static str {
-        k.text(self.lang.get())
+        k.text(self.lang.get_untracked())
     }
     pub fn en(self) -> bool {
-        self.lang.get().is_en()
+        self.lang.get_untracked().is_en()
     }
 }
 

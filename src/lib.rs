@@ -9,3 +9,4 @@ pub mod i18n;
 pub mod pages;
 pub mod platform;
 pub mod settings;
+pub mod store;

@@ -1,3 +1,4 @@
+use crate::components::notices::OnlinePill;
 use crate::i18n::{use_i18n, Lang, K};
 use leptos::prelude::*;
 
@@ -11,11 +12,12 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="topbar">
-            <a class="brand" href="/">{move || i.t(K::AppName)}</a>
+            <a class="brand" href="/">{i.t(K::AppName)}</a>
+            <OnlinePill/>
             // Labelled in the language it switches to, as language switches conventionally are.
             <button class="lang-switch" type="button" on:click=toggle
-                lang=move || if i.en() { "zh-CN" } else { "en" }>
-                {move || if i.en() { "中文" } else { "English" }}
+                lang=if i.en() { "zh-CN" } else { "en" }>
+                {if i.en() { "中文" } else { "English" }}
             </button>
         </header>
     }

@@ -2,6 +2,7 @@
 
 pub mod header;
 pub mod icons;
+pub mod notices;
 pub mod pack;
 pub mod place_row;
 pub mod sketch_map;

@@ -16,7 +16,7 @@ where
     let i = use_i18n();
     move || match content.state.get() {
         PackState::Loading => {
-            view! { <p class="loading" role="status">{move || i.t(K::Loading)}</p> }.into_any()
+            view! { <p class="loading" role="status">{i.t(K::Loading)}</p> }.into_any()
         }
         PackState::Ready(pack) => render(pack).into_any(),
         PackState::Failed(error) => view! { <PackErrorView error/> }.into_any(),
@@ -36,12 +36,12 @@ pub fn PackErrorView(error: PackError) -> impl IntoView {
     };
     view! {
         <section class="card error-view" role="alert">
-            <h1>{move || i.t(K::PackErrorTitle)}</h1>
-            <p>{move || i.t(reason)}</p>
+            <h1>{i.t(K::PackErrorTitle)}</h1>
+            <p>{i.t(reason)}</p>
             {(!details.is_empty()).then(|| view! {
                 <ul class="problems">{details.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}</ul>
             })}
-            <button class="button" type="button" on:click=move |_| content.reload()>{move || i.t(K::Retry)}</button>
+            <button class="button" type="button" on:click=move |_| content.reload()>{i.t(K::Retry)}</button>
         </section>
     }
 }

@@ -18,7 +18,7 @@ pub fn PlaceRow(place: Place) -> impl IntoView {
                 <span class="place-main">
                     <span class="place-name">{move || name.get(i.en()).to_string()}</span>
                     <span class="place-meta">
-                        {move || i.t(cat)}
+                        {i.t(cat)}
                         {move || (!has_hours).then(|| format!(" · {}", i.t(K::HoursNotPublished)))}
                         {move || approx.then(|| format!(" · {}", i.t(K::Approximate)))}
                     </span>

@@ -120,19 +120,29 @@ pub fn SketchMap(
     // that area once, or stacked translucent circles would look like a solid, certain blob.
     let mut areas: Vec<(f64, f64, f64)> = vec![];
     for p in &places {
-        let a = (p.position.lat, p.position.lng, radius(&p.position.precision));
+        let a = (
+            p.position.lat,
+            p.position.lng,
+            radius(&p.position.precision),
+        );
         if a.2 > 0.0 && !areas.contains(&a) {
             areas.push(a);
         }
     }
-    let areas = areas.into_iter().map(|(lat, lng, r)| {
-        let (x, y) = f.xy(lat, lng);
-        view! { <circle class="approx-area" cx=px(x) cy=px(y) r=px(f.metres(r))/> }
-    }).collect_view();
-    let marks = places.iter().map(|p| {
-        let (x, y) = f.xy(p.position.lat, p.position.lng);
-        view! { <circle class=format!("marker cat-{}", p.category) cx=px(x) cy=px(y) r="6"/> }
-    }).collect_view();
+    let areas = areas
+        .into_iter()
+        .map(|(lat, lng, r)| {
+            let (x, y) = f.xy(lat, lng);
+            view! { <circle class="approx-area" cx=px(x) cy=px(y) r=px(f.metres(r))/> }
+        })
+        .collect_view();
+    let marks = places
+        .iter()
+        .map(|p| {
+            let (x, y) = f.xy(p.position.lat, p.position.lng);
+            view! { <circle class=format!("marker cat-{}", p.category) cx=px(x) cy=px(y) r="6"/> }
+        })
+        .collect_view();
     Some(view! {
         <svg class="sketch-map" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label
             preserveAspectRatio="xMidYMid meet">

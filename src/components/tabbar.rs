@@ -34,12 +34,12 @@ pub fn TabBar() -> impl IntoView {
     let location = use_location();
     let active = Memo::new(move |_| tab_for(&location.pathname.get()));
     view! {
-        <nav class="tabbar" aria-label=move || i.t(K::MainNav)>
+        <nav class="tabbar" aria-label=i.t(K::MainNav)>
             {TABS.iter().map(|&(href, key, icon)| view! {
                 <a href=href class="tab"
                     aria-current=move || (active.get() == Some(href)).then_some("page")>
                     {icon.view()}
-                    <span>{move || i.t(key)}</span>
+                    <span>{i.t(key)}</span>
                 </a>
             }).collect_view()}
         </nav>

@@ -9,7 +9,7 @@ pub fn Checkin() -> impl IntoView {
     let i = use_i18n();
     use_title(move || i.t(K::CheckinTitle).into());
     view! {
-        <h1>{move || i.t(K::CheckinTitle)}</h1>
+        <h1>{i.t(K::CheckinTitle)}</h1>
         <WithPack render=move |pack| {
             let en = i.en();
             let points = pack.checkin.points.iter().filter_map(|c| {

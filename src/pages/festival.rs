@@ -11,7 +11,7 @@ pub fn Festival() -> impl IntoView {
     let i = use_i18n();
     use_title(move || i.t(K::FestivalTitle).into());
     view! {
-        <h1>{move || i.t(K::FestivalTitle)}</h1>
+        <h1>{i.t(K::FestivalTitle)}</h1>
         <WithPack render=move |pack| {
             let today = clock::now().date;
             let mut editions: Vec<&Edition> = pack.festival.iter().collect();

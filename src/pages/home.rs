@@ -8,13 +8,13 @@ pub fn Home() -> impl IntoView {
     let i = use_i18n();
     use_title(String::new);
     view! {
-        <h1 class="visually-hidden">{move || i.t(K::AppName)}</h1>
-        <p class="tagline">{move || i.t(K::Tagline)}</p>
+        <h1 class="visually-hidden">{i.t(K::AppName)}</h1>
+        <p class="tagline">{i.t(K::Tagline)}</p>
         <section class="card" aria-labelledby="home-find">
-            <h2 id="home-find">{move || i.t(K::HomeFind)}</h2>
+            <h2 id="home-find">{i.t(K::HomeFind)}</h2>
             <ul class="chips">
                 {CATEGORIES.iter().map(|c| view! {
-                    <li><a class="chip" href=format!("/places?cat={c}")>{move || i.t(category_key(c))}</a></li>
+                    <li><a class="chip" href=format!("/places?cat={c}")>{i.t(category_key(c))}</a></li>
                 }).collect_view()}
             </ul>
         </section>

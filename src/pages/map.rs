@@ -7,7 +7,7 @@ pub fn MapPage() -> impl IntoView {
     let i = use_i18n();
     use_title(move || i.t(K::MapTitle).into());
     view! {
-        <h1>{move || i.t(K::MapTitle)}</h1>
+        <h1>{i.t(K::MapTitle)}</h1>
         <WithPack render=move |pack| {
             let en = i.en();
             let legend = pack.routes.iter().map(|r| view! {

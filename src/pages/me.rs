@@ -1,17 +1,30 @@
-use crate::components::{pack::WithPack, use_title};
+use crate::components::{pack::WithPack, place_row::PlaceRow, use_title};
+use crate::content::use_content;
+use crate::format::{format_date, format_time};
 use crate::i18n::{use_i18n, Lang, K};
+use crate::platform::{service_worker::use_service_worker, storage};
 use crate::settings::{use_settings, Theme};
+use crate::store::user::use_user_data;
 use leptos::prelude::*;
+use qiaosi_core::time::LocalDateTime;
 
 #[component]
 pub fn Me() -> impl IntoView {
     let i = use_i18n();
     let s = use_settings();
+    let user = use_user_data();
+    let content = use_content();
+    let sw = use_service_worker();
+    let estimate = LocalResource::new(storage::estimate);
+    let when = move |ms: u64| {
+        let t = LocalDateTime::from_unix_ms(ms as f64);
+        format!("{} {}", format_date(t.date, i.en()), format_time(t))
+    };
     use_title(move || i.t(K::MeTitle).into());
     let lang_choice = move |l: Lang, label: &'static str| {
         view! {
             <label class="choice">
-                <input type="radio" name="lang" checked=move || i.lang.get() == l on:change=move |_| i.lang.set(l)/>
+                <input type="radio" name="lang" checked=i.lang.get_untracked() == l on:change=move |_| i.lang.set(l)/>
                 <span lang=l.tag()>{label}</span>
             </label>
         }
@@ -20,21 +33,32 @@ pub fn Me() -> impl IntoView {
         view! {
             <label class="choice">
                 <input type="radio" name="theme" checked=move || s.theme.get() == t on:change=move |_| s.theme.set(t)/>
-                <span>{move || i.t(k)}</span>
+                <span>{i.t(k)}</span>
             </label>
         }
     };
     view! {
-        <h1>{move || i.t(K::MeTitle)}</h1>
+        <h1>{i.t(K::MeTitle)}</h1>
+        <section class="card" aria-labelledby="favs">
+            <h2 id="favs">{i.t(K::Favourites)}</h2>
+            <WithPack render=move |pack| {
+                let favs: Vec<_> = user.favourites.get().iter().filter_map(|id| pack.place(id).cloned()).collect();
+                if favs.is_empty() {
+                    view! { <p class="fineprint">{i.t(K::NoFavourites)}</p> }.into_any()
+                } else {
+                    view! { <ul class="place-list favourites">{favs.into_iter().map(|place| view! { <PlaceRow place/> }).collect_view()}</ul> }.into_any()
+                }
+            }/>
+        </section>
         <section class="card" aria-labelledby="settings">
-            <h2 id="settings">{move || i.t(K::Settings)}</h2>
+            <h2 id="settings">{i.t(K::Settings)}</h2>
             <fieldset>
-                <legend>{move || i.t(K::Language)}</legend>
+                <legend>{i.t(K::Language)}</legend>
                 {lang_choice(Lang::Zh, "中文")}
                 {lang_choice(Lang::En, "English")}
             </fieldset>
             <fieldset>
-                <legend>{move || i.t(K::Theme)}</legend>
+                <legend>{i.t(K::Theme)}</legend>
                 {theme_choice(Theme::System, K::ThemeSystem)}
                 {theme_choice(Theme::Light, K::ThemeLight)}
                 {theme_choice(Theme::Dark, K::ThemeDark)}
@@ -43,20 +67,34 @@ pub fn Me() -> impl IntoView {
                 <input type="checkbox" checked=move || s.large_text.get()
                     on:change=move |ev| s.large_text.set(event_target_checked(&ev))/>
                 <span>
-                    <strong>{move || i.t(K::LargeText)}</strong>
-                    <small>{move || i.t(K::LargeTextHint)}</small>
+                    <strong>{i.t(K::LargeText)}</strong>
+                    <small>{i.t(K::LargeTextHint)}</small>
                 </span>
             </label>
         </section>
         <section class="card" aria-labelledby="about">
-            <h2 id="about">{move || i.t(K::About)}</h2>
-            <p>{move || i.t(K::AboutText)}</p>
+            <h2 id="about">{i.t(K::About)}</h2>
+            <p>{i.t(K::AboutText)}</p>
             <WithPack render=move |pack| view! {
                 <dl class="facts">
                     <dt>{i.t(K::ContentVersion)}</dt><dd class="content-version">{pack.meta.version.clone()}</dd>
                     <dt>{i.t(K::ContentGenerated)}</dt><dd>{pack.meta.generated.clone()}</dd>
+                    {move || content.meta.get().map(|m| view! {
+                        <dt>{i.t(K::ContentUpdated)}</dt><dd class="content-updated">{when(m.updated_ms)}</dd>
+                        <dt>{i.t(K::ContentChecked)}</dt><dd>{when(m.checked_ms)}</dd>
+                    })}
                 </dl>
+                {move || content.refused.get().map(|_| view! { <p class="notice refused">{i.t(K::ContentRefused)}</p> })}
             }/>
+        </section>
+        <section class="card" aria-labelledby="storage">
+            <h2 id="storage">{i.t(K::Storage)}</h2>
+            <p class="offline-status">{move || if sw.supported { i.t(K::OfflineReady) } else { i.t(K::OfflineUnavailable) }}</p>
+            {move || (user.durable.get() == Some(false)).then(|| view! { <p class="notice warn">{i.t(K::MemoryOnly)}</p> })}
+            {move || estimate.get().flatten().map(|(used, _quota, persistent)| view! {
+                <p class="storage-used">{i.t(K::StorageUsed)}": "{format!("{} KB", (used / 1024.0).round() as u64)}</p>
+                <p class="storage-persistent">{if persistent { i.t(K::StoragePersistent) } else { i.t(K::StorageNotPersistent) }}</p>
+            })}
         </section>
     }
 }

@@ -8,9 +8,9 @@ pub fn NotFound() -> impl IntoView {
     use_title(move || i.t(K::NotFoundTitle).into());
     view! {
         <section class="card">
-            <h1>{move || i.t(K::NotFoundTitle)}</h1>
-            <p>{move || i.t(K::NotFoundText)}</p>
-            <a class="button" href="/">{move || i.t(K::GoHome)}</a>
+            <h1>{i.t(K::NotFoundTitle)}</h1>
+            <p>{i.t(K::NotFoundText)}</p>
+            <a class="button" href="/">{i.t(K::GoHome)}</a>
         </section>
     }
 }

@@ -2,6 +2,7 @@ use super::param;
 use crate::components::{pack::WithPack, use_pack_title};
 use crate::format::format_distance;
 use crate::i18n::{category_key, use_i18n, K};
+use crate::store::user::use_user_data;
 use leptos::prelude::*;
 use qiaosi_core::content::Precision;
 
@@ -27,9 +28,17 @@ pub fn PlaceDetail() -> impl IntoView {
                 }),
                 Precision::Exact => None,
             };
+            let user = use_user_data();
+            let pid = p.id.clone();
+            let saved = Memo::new(move |_| user.is_favourite(&pid));
+            let pid = p.id.clone();
             view! {
                 <article class="card place-detail">
                     <h1>{p.name.get(en).to_string()}</h1>
+                    <button class="button fav" type="button" aria-pressed=move || saved.get().to_string()
+                        on:click=move |_| user.toggle_favourite(pid.clone())>
+                        {move || if saved.get() { format!("★ {}", i.t(K::Favourited)) } else { format!("☆ {}", i.t(K::Favourite)) }}
+                    </button>
                     // The other language's name helps visitors match signs on the street.
                     <p class="alt-name" lang=if en { "zh-CN" } else { "en" }>{p.name.get(!en).to_string()}</p>
                     <p class="place-meta">{i.t(category_key(&p.category))}</p>

@@ -15,15 +15,15 @@ pub fn Places() -> impl IntoView {
             .filter(|c| CATEGORIES.contains(&c.as_str()))
     });
     view! {
-        <h1>{move || i.t(K::PlacesTitle)}</h1>
-        <nav aria-label=move || i.t(K::Categories)>
+        <h1>{i.t(K::PlacesTitle)}</h1>
+        <nav aria-label=i.t(K::Categories)>
             <ul class="chips">
                 <li><a class="chip" href="/places" aria-current=move || cat.get().is_none().then_some("page")>
-                    {move || i.t(K::AllCategories)}</a></li>
+                    {i.t(K::AllCategories)}</a></li>
                 {CATEGORIES.iter().map(|c| view! {
                     <li><a class="chip" href=format!("/places?cat={c}")
                         aria-current=move || (cat.get().as_deref() == Some(*c)).then_some("page")>
-                        {move || i.t(category_key(c))}</a></li>
+                        {i.t(category_key(c))}</a></li>
                 }).collect_view()}
             </ul>
         </nav>
@@ -34,7 +34,7 @@ pub fn Places() -> impl IntoView {
                 .cloned().collect();
             let n = list.len();
             view! {
-                <p class="count" role="status">{n}" "{move || i.t(K::PlacesCount)}</p>
+                <p class="count" role="status">{n}" "{i.t(K::PlacesCount)}</p>
                 <ul class="place-list">
                     {list.into_iter().map(|place| view! { <PlaceRow place/> }).collect_view()}
                 </ul>

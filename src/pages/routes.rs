@@ -9,7 +9,7 @@ pub fn RoutesPage() -> impl IntoView {
     let i = use_i18n();
     use_title(move || i.t(K::RoutesTitle).into());
     view! {
-        <h1>{move || i.t(K::RoutesTitle)}</h1>
+        <h1>{i.t(K::RoutesTitle)}</h1>
         <WithPack render=move |pack| {
             let en = i.en();
             pack.routes.iter().map(|r| {

@@ -2,10 +2,26 @@
 //!
 //! `qiaosi validate <pack.json>` checks a content pack with the same rules the app applies
 //! before it accepts a pack, and prints every problem with its JSON path.
+//! `qiaosi pinyin [--check] <pack.json>` writes the pinyin search keys into the pack (see
+//! [`pinyin_keys`]); with `--check` it only fails when they are stale.
+//! `keygen`, `issue`, `poster` and `verify-passport` make and check signed check-in codes
+//! (one module each; see `docs/checkin-token.md`).
+
+mod args;
+mod issue;
+mod keygen;
+mod pinyin_keys;
+mod poster;
+mod verify_passport;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: qiaosi validate <pack.json>";
+const USAGE: &str = "usage: qiaosi validate <pack.json>
+       qiaosi pinyin [--check] <pack.json>
+       qiaosi keygen [--id ID] [FILE]
+       qiaosi issue --key FILE --point ID --from YYYY-MM-DD[THH:MM] --until YYYY-MM-DD[THH:MM] [--host https://HOST] [--pack pack.json]
+       qiaosi poster --key FILE --point ID --pack pack.json --from … --until … --out poster.svg [--host https://HOST]
+       qiaosi verify-passport <passport text or file> --pack pack.json";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,6 +32,12 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["validate", path] => validate(path),
+        ["pinyin", path] => pinyin_keys::run(path, false),
+        ["pinyin", "--check", path] | ["pinyin", path, "--check"] => pinyin_keys::run(path, true),
+        ["keygen", rest @ ..] => keygen::run(rest),
+        ["issue", rest @ ..] => issue::run(rest),
+        ["poster", rest @ ..] => poster::run(rest),
+        ["verify-passport", rest @ ..] => verify_passport::run(rest),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS

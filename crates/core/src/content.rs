@@ -82,11 +82,51 @@ pub const CATEGORIES: [&str; 7] = [
     "reading", "culture", "fitness", "heritage", "service", "health", "elderly",
 ];
 
+/// The display name of a category from [`CATEGORIES`]; empty for any other string, which
+/// validation refuses. Lives here rather than in the app so that search matches the very
+/// words the user sees.
+pub fn category_name(cat: &str, english: bool) -> &'static str {
+    let (zh, en) = match cat {
+        "reading" => ("阅读", "Reading"),
+        "culture" => ("文化", "Culture"),
+        "fitness" => ("健身运动", "Fitness & sport"),
+        "heritage" => ("历史遗迹", "Heritage"),
+        "service" => ("服务站点", "Service points"),
+        "health" => ("医疗卫生", "Health"),
+        "elderly" => ("养老服务", "Elderly care"),
+        _ => ("", ""),
+    };
+    if english {
+        en
+    } else {
+        zh
+    }
+}
+
+/// Whether `key` has the form of a [`Place::pinyin`] entry: syllables of lowercase ASCII
+/// letters or digits, separated by single spaces. Search splits keys on spaces, so a stray
+/// capital, tone mark or double space would silently stop a place from being found.
+pub fn is_pinyin_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.split(' ').all(|syllable| {
+            !syllable.is_empty()
+                && syllable
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     pub id: String,
     pub name: I18n,
+    /// Every reading of `name.zh` as toneless pinyin syllables separated by single spaces
+    /// ("tu shu guan"), the usual reading first, one entry per heteronym combination.
+    /// Written by `qiaosi pinyin` so that no pinyin table has to ship in the wasm; see
+    /// [`is_pinyin_key`] for the form.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pinyin: Vec<String>,
     /// One of [`CATEGORIES`]; a string rather than an enum so validation can report every
     /// unknown category with its path instead of stopping at the first.
     pub category: String,
@@ -298,6 +338,33 @@ mod tests {
         let open_ended = edition("2022-09-13", None);
         assert!(!open_ended.is_past(d("2022-09-24")));
         assert!(open_ended.is_past(d("2023-06-01")));
+    }
+
+    #[test]
+    fn every_category_has_a_name_in_both_languages() {
+        for c in CATEGORIES {
+            assert!(!category_name(c, false).is_empty() && !category_name(c, true).is_empty());
+        }
+        assert_eq!(category_name("fitness", false), "健身运动");
+        assert_eq!(category_name("elderly", true), "Elderly care");
+        assert_eq!(category_name("casino", true), "");
+    }
+
+    #[test]
+    fn pinyin_keys_are_lowercase_syllables_with_single_spaces() {
+        assert!(is_pinyin_key("tu shu guan"));
+        assert!(is_pinyin_key("24 xiao shi tu shu guan"));
+        for bad in [
+            "",
+            "Tu shu guan",
+            "tú shū guǎn",
+            "tu  shu",
+            " tu",
+            "tu ",
+            "tu-shu",
+        ] {
+            assert!(!is_pinyin_key(bad), "{bad:?}");
+        }
     }
 
     #[test]

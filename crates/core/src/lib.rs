@@ -2,8 +2,14 @@
 //! opening hours, geo, search and the rest. Nothing here knows about the web, so all of it is
 //! tested natively with plain `cargo test` and shared by the app (wasm) and the CLI.
 
+pub mod checkin;
 pub mod content;
 pub mod geo;
+pub mod gpx;
+pub mod hash;
 pub mod hours;
+pub mod ics;
+pub mod lunar;
+pub mod search;
 pub mod time;
 pub mod validate;

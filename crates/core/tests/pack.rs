@@ -133,3 +133,19 @@ fn stops_and_checkin_points_name_exactly_one_target() {
     assert!(has(&ps, "checkin.points[1]", Kind::Empty));
     assert!(has(&ps, "checkin.points[0].event", Kind::Dangling));
 }
+
+#[test]
+fn pinyin_keys_must_be_toneless_lowercase_syllables() {
+    let mut v = shipped();
+    v["places"][0]["pinyin"] = json!(["tu shu guan", "Tú shū guǎn", "tu  shu"]);
+    let ps = problems(&v);
+    assert!(has(&ps, "places[0].pinyin[1]", Kind::Syntax), "{ps:#?}");
+    assert!(has(&ps, "places[0].pinyin[2]", Kind::Syntax), "{ps:#?}");
+    assert_eq!(ps.len(), 2, "{ps:#?}");
+    // Keys are optional: a pack written before them still loads.
+    let mut v = shipped();
+    for p in v["places"].as_array_mut().unwrap() {
+        p.as_object_mut().unwrap().remove("pinyin");
+    }
+    assert!(load(&v.to_string()).is_ok());
+}

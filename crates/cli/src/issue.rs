@@ -1,0 +1,138 @@
+//! `qiaosi issue`: prints the check-in URL for a point and a validity window.
+//!
+//! Times are Asia/Shanghai. A bare `--until` date counts the whole day. With `--pack`, the
+//! point and the key are checked against the pack first, and the new code is verified with the
+//! app's own rules, so a code that the app would refuse is never printed.
+
+use crate::args::{fail, from_time, load_pack, show, until_time, Args};
+use crate::keygen;
+use qiaosi_core::checkin::{self, public_text};
+use qiaosi_core::content::Pack;
+use qiaosi_core::time::LocalDateTime;
+use std::process::ExitCode;
+
+pub const USAGE: &str = "qiaosi issue --key FILE --point ID --from YYYY-MM-DD[THH:MM] \
+--until YYYY-MM-DD[THH:MM] [--host https://HOST] [--pack pack.json]";
+
+/// Where the codes point when neither `--host` nor `QIAOSI_HOST` says.
+const HOST_ENV: &str = "QIAOSI_HOST";
+
+pub struct Issued {
+    pub url: String,
+    pub key_id: String,
+    pub point_id: String,
+    pub from: LocalDateTime,
+    pub until: LocalDateTime,
+}
+
+impl Issued {
+    /// The window as organisers read it, e.g. `2024-09-18 00:00 until 2024-09-23 00:00`.
+    pub fn window(&self) -> String {
+        format!(
+            "{} until {} (Asia/Shanghai)",
+            show(self.from),
+            show(self.until)
+        )
+    }
+}
+
+pub fn run(argv: &[&str]) -> ExitCode {
+    let known = ["key", "point", "from", "until", "host", "pack"];
+    let result = Args::parse(argv, &known).and_then(|a| {
+        if !a.positional.is_empty() {
+            return Err(format!("usage: {USAGE}"));
+        }
+        let pack = a.get("pack").map(load_pack).transpose()?;
+        make(&a, pack.as_ref())
+    });
+    match result {
+        Ok(i) => {
+            println!("{}", i.url);
+            eprintln!(
+                "point {}, key {}, valid {}; {} characters, QR version {} at level M",
+                i.point_id,
+                i.key_id,
+                i.window(),
+                i.url.len(),
+                qr_version(&i.url)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn qr_version(url: &str) -> String {
+    match qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).map(|q| q.version())
+    {
+        Ok(qrcode::Version::Normal(n)) => n.to_string(),
+        _ => "?".into(),
+    }
+}
+
+/// The site the poster opens: https, as the app's service worker and geolocation need (plain
+/// http only for a local test server).
+fn host(a: &Args) -> Result<String, String> {
+    let host = match a.get("host") {
+        Some(h) => h.to_string(),
+        None => std::env::var(HOST_ENV).map_err(|_| {
+            format!("give --host https://… (or set {HOST_ENV}): the site the code should open")
+        })?,
+    };
+    let local = ["http://localhost", "http://127.0.0.1"];
+    if !host.starts_with("https://") && !local.iter().any(|l| host.starts_with(l)) {
+        return Err(format!("host \"{host}\" must start with https://"));
+    }
+    Ok(host.trim_end_matches('/').to_string())
+}
+
+/// Makes the URL from the arguments, checked against `pack` when one is given.
+pub fn make(a: &Args, pack: Option<&Pack>) -> Result<Issued, String> {
+    let (key_id, key) = keygen::read(a.need("key")?)?;
+    let point_id = a.need("point")?;
+    let from = from_time(a.need("from")?)?;
+    let until = until_time(a.need("until")?)?;
+    let host = host(a)?;
+    if let Some(pack) = pack {
+        if !pack.checkin.points.iter().any(|p| p.id == point_id) {
+            let known: Vec<&str> = pack.checkin.points.iter().map(|p| p.id.as_str()).collect();
+            return Err(format!(
+                "the pack has no check-in point \"{point_id}\" (it has: {})",
+                known.join(", ")
+            ));
+        }
+        let public = public_text(&key.verifying_key());
+        match pack.checkin.keys.iter().find(|k| k.id == key_id) {
+            None => {
+                return Err(format!(
+                    "the pack does not list key \"{key_id}\": add the line `qiaosi keygen` printed \
+                     to checkin.keys, or the app will refuse every code"
+                ))
+            }
+            Some(k) if k.public != public => {
+                return Err(format!(
+                    "the pack's key \"{key_id}\" is a different key from this file's"
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    let token = checkin::issue(&key, &key_id, point_id, from, until).map_err(|e| e.to_string())?;
+    if let Some(pack) = pack {
+        // The app's own check, at the first minute the code is meant to work.
+        checkin::verify(
+            &token,
+            &pack.checkin.keys,
+            &pack.checkin.points,
+            from.to_unix_s(),
+        )
+        .map_err(|r| format!("the new code does not verify against the pack: {r}"))?;
+    }
+    Ok(Issued {
+        url: checkin::url(&host, &token),
+        key_id,
+        point_id: point_id.to_string(),
+        from,
+        until,
+    })
+}

@@ -1,0 +1,226 @@
+//! Signed check-in codes, verified on the phone with no server.
+//!
+//! The people who run the guide print a poster whose QR code is a URL
+//! `https://<host>/checkin/<token>`. The token names a check-in point and a validity window
+//! and carries an Ed25519 signature from a key whose public half is in the content pack. The
+//! app checks the signature, the point and the window offline, then stamps the user's passport
+//! (at most once per point per Shanghai day). Layout and limits: `docs/checkin-token.md`.
+//!
+//! Only verification is compiled by default. Making tokens needs the secret key and lives
+//! behind the `sign` feature, which the CLI enables, so the app's wasm carries no signing code.
+
+mod b64;
+mod passport;
+mod stamp;
+mod token;
+
+#[cfg(test)]
+mod tests;
+
+pub use passport::{passport_check, passport_encode, passport_verify, VerifiedStamp};
+pub use stamp::{stamp_allowed, Stamp, StampDecision};
+pub use token::{MAX_KEY_ID, MAX_POINT_ID};
+
+use crate::content::{CheckinPoint, SigningKey};
+use crate::time::LocalDateTime;
+use ed25519_dalek::{Signature, VerifyingKey};
+use std::fmt;
+
+/// Longer input is refused before any decoding: the longest real token is under 170
+/// characters, and a cap keeps a hostile link from costing the phone anything.
+pub const MAX_INPUT: usize = 512;
+
+/// Why a code was not accepted. The variants are stable: the app maps each to its own text in
+/// both languages, and `Display` gives the English message the CLI prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Refusal {
+    /// Not a check-in code at all: too long, not base64url, or not the token layout.
+    Malformed,
+    /// Signed with a key the pack does not list (or lists with an unusable public key).
+    UnknownKey,
+    /// The signature does not match: the code was altered or forged.
+    BadSignature,
+    /// Genuine, but for a check-in point this pack does not have.
+    UnknownPoint,
+    NotYetValid,
+    Expired,
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Refusal::Malformed => "this is not a check-in code, or it was damaged",
+            Refusal::UnknownKey => "the code was signed with a key this guide does not know",
+            Refusal::BadSignature => {
+                "the code's signature does not match: it was altered or forged"
+            }
+            Refusal::UnknownPoint => "the code is for a check-in point this guide does not list",
+            Refusal::NotYetValid => "the code is not valid yet",
+            Refusal::Expired => "the code has expired",
+        })
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// What a genuine code says. Times are Shanghai wall-clock minutes; `valid_until` is exclusive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verified {
+    pub point_id: String,
+    pub key_id: String,
+    pub valid_from: LocalDateTime,
+    pub valid_until: LocalDateTime,
+}
+
+/// The token in a scanned URL (`…/checkin/<token>`, ignoring any `?query` or `#fragment`), or
+/// the input itself when it is a bare token.
+pub fn token_in(url_or_token: &str) -> &str {
+    let t = match url_or_token.rfind("/checkin/") {
+        Some(i) => &url_or_token[i + "/checkin/".len()..],
+        None => url_or_token,
+    };
+    t.split(['?', '#']).next().unwrap_or_default()
+}
+
+/// The URL a poster carries. `host` is the site's origin, e.g. `https://guide.example`.
+pub fn url(host: &str, token: &str) -> String {
+    format!("{}/checkin/{token}", host.trim_end_matches('/'))
+}
+
+/// Checks a scanned token against the pack's keys and points at `now_unix_s` (UTC seconds,
+/// so the phone's time zone does not matter). Never panics, whatever the input.
+pub fn verify(
+    token: &str,
+    keys: &[SigningKey],
+    points: &[CheckinPoint],
+    now_unix_s: i64,
+) -> Result<Verified, Refusal> {
+    if token.len() > MAX_INPUT {
+        return Err(Refusal::Malformed);
+    }
+    let bytes = b64::decode(token).ok_or(Refusal::Malformed)?;
+    let v = check_bytes(&bytes, keys, points)?;
+    if now_unix_s < v.valid_from.to_unix_s() {
+        Err(Refusal::NotYetValid)
+    } else if now_unix_s >= v.valid_until.to_unix_s() {
+        Err(Refusal::Expired)
+    } else {
+        Ok(v)
+    }
+}
+
+/// Everything but the clock: layout, key, signature, point. The passport reuses it, since a
+/// stamp is judged by when it was made, not by when staff look at it.
+fn check_bytes(
+    bytes: &[u8],
+    keys: &[SigningKey],
+    points: &[CheckinPoint],
+) -> Result<Verified, Refusal> {
+    let p = token::parse(bytes).ok_or(Refusal::Malformed)?;
+    let c = p.claims;
+    let key = keys
+        .iter()
+        .find(|k| k.id == c.key_id)
+        .and_then(|k| public_key(&k.public))
+        .ok_or(Refusal::UnknownKey)?;
+    // Strict verification also refuses weak keys and non-canonical signatures, so no second
+    // spelling of a genuine token can exist.
+    key.verify_strict(
+        &token::message(p.signed),
+        &Signature::from_bytes(p.signature),
+    )
+    .map_err(|_| Refusal::BadSignature)?;
+    // Only now, with the signature good, is the point id worth looking up.
+    if !points.iter().any(|pt| pt.id == c.point_id) {
+        return Err(Refusal::UnknownPoint);
+    }
+    Ok(Verified {
+        point_id: c.point_id.to_string(),
+        key_id: c.key_id.to_string(),
+        valid_from: token::local(c.from),
+        valid_until: token::local(c.until),
+    })
+}
+
+/// A pack's `public` field as a key; `None` unless it is 32 bytes of a valid curve point.
+pub fn public_key(public: &str) -> Option<VerifyingKey> {
+    let bytes: [u8; 32] = b64::decode(public)?.try_into().ok()?;
+    VerifyingKey::from_bytes(&bytes).ok()
+}
+
+/// The pack's text for a public key: base64url without padding, 43 characters.
+pub fn public_text(key: &VerifyingKey) -> String {
+    b64::encode(key.as_bytes())
+}
+
+#[cfg(any(test, feature = "sign"))]
+pub use sign::*;
+
+#[cfg(any(test, feature = "sign"))]
+mod sign {
+    use super::{b64, token};
+    use crate::time::LocalDateTime;
+    use ed25519_dalek::Signer;
+    pub use ed25519_dalek::SigningKey as SecretKey;
+    use std::fmt;
+
+    /// Why a token could not be made. The CLI checks its arguments first; this is the backstop.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum IssueError {
+        /// A key id of 1 to 16 bytes, or a point id of 1 to 32, is all a token can carry.
+        IdLength,
+        /// Tokens count minutes from 2024-01-01 Shanghai time.
+        BeforeEpoch,
+        EmptyWindow,
+    }
+
+    impl fmt::Display for IssueError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(match self {
+                IssueError::IdLength => {
+                    "a key id must be 1–16 bytes and a point id 1–32 bytes long"
+                }
+                IssueError::BeforeEpoch => "a code cannot be valid before 2024-01-01",
+                IssueError::EmptyWindow => "the code must end after it starts",
+            })
+        }
+    }
+
+    impl std::error::Error for IssueError {}
+
+    /// Makes the token for a poster: valid from `valid_from` (inclusive) until `valid_until`
+    /// (exclusive), both Shanghai wall-clock minutes. Put it in a URL with [`super::url`].
+    pub fn issue(
+        signing: &SecretKey,
+        key_id: &str,
+        point_id: &str,
+        valid_from: LocalDateTime,
+        valid_until: LocalDateTime,
+    ) -> Result<String, IssueError> {
+        let from = token::minutes(valid_from).ok_or(IssueError::BeforeEpoch)?;
+        let until = token::minutes(valid_until).ok_or(IssueError::BeforeEpoch)?;
+        if until <= from {
+            return Err(IssueError::EmptyWindow);
+        }
+        let claims = token::Claims {
+            key_id,
+            point_id,
+            from,
+            until,
+        };
+        let mut bytes = token::body(&claims).ok_or(IssueError::IdLength)?;
+        let signature = signing.sign(&token::message(&bytes));
+        bytes.extend_from_slice(&signature.to_bytes());
+        Ok(b64::encode(&bytes))
+    }
+
+    /// A secret key's text for its file: the 32-byte seed in base64url.
+    pub fn secret_text(key: &SecretKey) -> String {
+        b64::encode(key.as_bytes())
+    }
+
+    pub fn secret_from_text(text: &str) -> Option<SecretKey> {
+        let seed: [u8; 32] = b64::decode(text.trim())?.try_into().ok()?;
+        Some(SecretKey::from_bytes(&seed))
+    }
+}

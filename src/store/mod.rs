@@ -1,0 +1,254 @@
+//! Everything the user has and does, kept on the phone in IndexedDB.
+//!
+//! One typed API for the rest of the app; pages never touch IndexedDB. When IndexedDB is not
+//! available (private mode, some in-app browsers) the store runs from memory and says so, so
+//! the app still works for the visit. A write is one transaction: it all lands or none of it.
+
+pub mod schema;
+pub mod user;
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// Why a store operation failed, in terms the UI can explain.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// The phone's storage for this site is full. Nothing was written.
+    Quota,
+    /// Anything else (a browser bug, a closed database that could not be reopened).
+    Other(String),
+}
+
+/// The DOMException name behind an IndexedDB error ("QuotaExceededError", …), if any.
+fn dom_name(e: &indexed_db_futures::error::Error) -> Option<String> {
+    match e {
+        indexed_db_futures::error::Error::DomException(d) => {
+            Some(web_sys::DomException::from(d.clone()).name())
+        }
+        _ => None,
+    }
+}
+
+impl From<indexed_db_futures::error::Error> for StoreError {
+    fn from(e: indexed_db_futures::error::Error) -> Self {
+        match dom_name(&e).as_deref() {
+            Some("QuotaExceededError") => StoreError::Quota,
+            _ => StoreError::Other(format!("{e:?}")),
+        }
+    }
+}
+
+impl From<indexed_db_futures::error::OpenDbError> for StoreError {
+    fn from(e: indexed_db_futures::error::OpenDbError) -> Self {
+        StoreError::Other(format!("{e:?}"))
+    }
+}
+
+/// One change in a write.
+#[derive(Clone, Debug)]
+pub enum Op {
+    Put {
+        store: &'static str,
+        key: String,
+        value: String,
+    },
+    Delete {
+        store: &'static str,
+        key: String,
+    },
+}
+
+impl Op {
+    fn store(&self) -> &'static str {
+        match self {
+            Op::Put { store, .. } | Op::Delete { store, .. } => store,
+        }
+    }
+}
+
+#[derive(Clone)]
+enum Backend {
+    Idb(Rc<RefCell<Database>>),
+    /// store name → key → value; lives as long as the page.
+    Memory(Rc<RefCell<BTreeMap<&'static str, BTreeMap<String, String>>>>),
+}
+
+/// A handle to the store; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    backend: Backend,
+}
+
+thread_local! {
+    static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
+}
+
+impl Store {
+    /// Opens (and if needed upgrades) the database; falls back to memory when IndexedDB is
+    /// unavailable. Called once at start-up; later calls return the same store.
+    pub async fn open() -> Store {
+        if let Some(s) = STORE.with(|s| s.borrow().clone()) {
+            return s;
+        }
+        let backend = match open_db().await {
+            Ok(db) => Backend::Idb(Rc::new(RefCell::new(db))),
+            Err(e) => {
+                leptos::logging::warn!("IndexedDB unavailable, keeping data in memory: {e:?}");
+                Backend::Memory(Rc::default())
+            }
+        };
+        let store = Store { backend };
+        STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
+        store
+    }
+
+    /// False when data lives only in memory and is gone when the page closes.
+    pub fn is_durable(&self) -> bool {
+        matches!(self.backend, Backend::Idb(_))
+    }
+
+    pub async fn get(&self, store: &'static str, key: &str) -> Result<Option<String>, StoreError> {
+        match &self.backend {
+            Backend::Memory(m) => Ok(m.borrow().get(store).and_then(|s| s.get(key)).cloned()),
+            Backend::Idb(db) => {
+                let key = key.to_string();
+                retry_once(db, move |db| {
+                    let key = key.clone();
+                    async move {
+                        let tx = db.transaction(store).build()?;
+                        let v: Option<String> =
+                            tx.object_store(store)?.get(key).primitive()?.await?;
+                        Ok(v)
+                    }
+                })
+                .await
+            }
+        }
+    }
+
+    /// Every record of a store as (key, value), in key order.
+    pub async fn all(&self, store: &'static str) -> Result<Vec<(String, String)>, StoreError> {
+        match &self.backend {
+            Backend::Memory(m) => Ok(m
+                .borrow()
+                .get(store)
+                .map(|s| s.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default()),
+            Backend::Idb(db) => {
+                retry_once(db, move |db| async move {
+                    let tx = db.transaction(store).build()?;
+                    let os = tx.object_store(store)?;
+                    let keys: Vec<String> = os
+                        .get_all_keys()
+                        .primitive()?
+                        .await?
+                        .collect::<Result<_, _>>()?;
+                    let values: Vec<String> =
+                        os.get_all().primitive()?.await?.collect::<Result<_, _>>()?;
+                    Ok(keys.into_iter().zip(values).collect())
+                })
+                .await
+            }
+        }
+    }
+
+    /// Applies every op in one transaction. User data and the outbox are written with strict
+    /// durability (flushed to disk before success is reported); caches with relaxed.
+    pub async fn write(&self, ops: Vec<Op>) -> Result<(), StoreError> {
+        match &self.backend {
+            Backend::Memory(m) => {
+                let mut m = m.borrow_mut();
+                for op in ops {
+                    match op {
+                        Op::Put { store, key, value } => {
+                            m.entry(store).or_default().insert(key, value);
+                        }
+                        Op::Delete { store, key } => {
+                            m.entry(store).or_default().remove(&key);
+                        }
+                    }
+                }
+                Ok(())
+            }
+            Backend::Idb(db) => {
+                let ops = Rc::new(ops);
+                retry_once(db, move |db| {
+                    let ops = ops.clone();
+                    async move {
+                        let mut names: Vec<&'static str> = ops.iter().map(Op::store).collect();
+                        names.sort_unstable();
+                        names.dedup();
+                        let strict = names.iter().any(|n| schema::USER_STORES.contains(n));
+                        let mut opts = TransactionOptions::new();
+                        opts.set_durability(if strict {
+                            TransactionDurability::Strict
+                        } else {
+                            TransactionDurability::Relaxed
+                        });
+                        let tx = db
+                            .transaction(names)
+                            .with_mode(TransactionMode::Readwrite)
+                            .with_options(opts)
+                            .build()?;
+                        for op in ops.iter() {
+                            let os = tx.object_store(op.store())?;
+                            match op {
+                                Op::Put { key, value, .. } => {
+                                    os.put(value.as_str())
+                                        .with_key(key.as_str())
+                                        .primitive()?
+                                        .await?;
+                                }
+                                Op::Delete { key, .. } => {
+                                    os.delete(key.as_str()).primitive()?.await?
+                                }
+                            }
+                        }
+                        tx.commit().await?;
+                        Ok(())
+                    }
+                })
+                .await
+            }
+        }
+    }
+}
+
+async fn open_db() -> Result<Database, StoreError> {
+    let db = Database::open(schema::DB_NAME)
+        .with_version(schema::version())
+        .with_on_upgrade_needed(|ev, db| schema::upgrade(&db, ev.old_version() as u32))
+        .await?;
+    Ok(db)
+}
+
+/// Runs `f`; if the connection was lost (Safari drops it after the app is backgrounded),
+/// reopens the database and tries once more.
+async fn retry_once<T, F, Fut>(db: &Rc<RefCell<Database>>, f: F) -> Result<T, StoreError>
+where
+    F: Fn(Database) -> Fut,
+    Fut: std::future::Future<Output = Result<T, indexed_db_futures::error::Error>>,
+{
+    let first = f(db.borrow().clone()).await;
+    match first {
+        Err(e) if is_connection_lost(&e) => {
+            let fresh = open_db().await?;
+            *db.borrow_mut() = fresh.clone();
+            Ok(f(fresh).await?)
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Safari reports a dropped connection as InvalidStateError ("the database connection is
+/// closing") or UnknownError.
+fn is_connection_lost(e: &indexed_db_futures::error::Error) -> bool {
+    matches!(
+        dom_name(e).as_deref(),
+        Some("InvalidStateError" | "UnknownError")
+    )
+}

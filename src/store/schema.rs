@@ -1,0 +1,65 @@
+//! The database schema and its migrations.
+//!
+//! Each migration is one small step from version N-1 to N, run inside the upgrade transaction
+//! (so a failure aborts the upgrade and the version does not move), and idempotent (it checks
+//! before it creates), so a half-applied upgrade interrupted by a killed tab is simply redone.
+//! Migrations never delete a store that holds user data.
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+
+pub const DB_NAME: &str = "qiaosi-guide";
+
+/// The current pack (one record, key [`CONTENT_KEY`]): its JSON text, version, hash, ETag.
+pub const CONTENT: &str = "content";
+pub const CONTENT_KEY: &str = "current";
+/// Favourite places, keyed by place id.
+pub const FAVOURITES: &str = "favourites";
+/// Festival events in the user's schedule, keyed by `edition/event`.
+pub const SCHEDULE: &str = "schedule";
+/// Check-in stamps, keyed by `point/day`.
+pub const CHECKINS: &str = "checkins";
+/// Actions waiting for the network, keyed by their idempotency key (time-ordered).
+pub const OUTBOX: &str = "outbox";
+/// Small app state (whether storage persistence was asked, last content check).
+pub const SETTINGS: &str = "settings";
+
+/// Stores holding what the user made: written with strict durability, never cleared.
+pub const USER_STORES: [&str; 4] = [FAVOURITES, SCHEDULE, CHECKINS, OUTBOX];
+
+type Step = fn(&Database) -> indexed_db_futures::Result<()>;
+
+/// Step `i` upgrades version `i` to `i + 1`.
+pub const MIGRATIONS: [Step; 2] = [v1, v2];
+
+pub fn version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+fn ensure_store(db: &Database, name: &str) -> indexed_db_futures::Result<()> {
+    if !db.object_store_names().any(|n| n == name) {
+        db.create_object_store(name).build()?;
+    }
+    Ok(())
+}
+
+/// v1, the first schema: content and the user's own data.
+fn v1(db: &Database) -> indexed_db_futures::Result<()> {
+    for name in [CONTENT, FAVOURITES, SCHEDULE, CHECKINS, OUTBOX] {
+        ensure_store(db, name)?;
+    }
+    Ok(())
+}
+
+/// v2: a store for small app state (kept apart from user data so it can be cleared freely).
+fn v2(db: &Database) -> indexed_db_futures::Result<()> {
+    ensure_store(db, SETTINGS)
+}
+
+/// Runs every step from `old` up to the current version.
+pub fn upgrade(db: &Database, old: u32) -> indexed_db_futures::Result<()> {
+    for step in MIGRATIONS.iter().skip(old as usize) {
+        step(db)?;
+    }
+    Ok(())
+}
