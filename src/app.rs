@@ -3,9 +3,8 @@
 use crate::components::{header::Header, notices::Notices, tabbar::TabBar};
 use crate::i18n::{use_i18n, K};
 use crate::pages::*;
+use crate::router::{provide_router, Route};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -17,29 +16,33 @@ pub fn App() -> impl IntoView {
     crate::platform::service_worker::provide_service_worker();
     let i = use_i18n();
     // These paths are printed on posters and shared as links: they never change.
-    view! {
-        <Router>
-            // Rebuilt when the language changes: every string below is then plain text.
-            {move || { i.lang.track(); view! {
+    let loc = provide_router();
+    let route = Memo::new(move |_| Route::parse(&loc.path.get()));
+    // Rebuilt when the language changes: every string below is then plain text.
+    move || {
+        i.lang.track();
+        view! {
             <a class="skip-link" href="#main">{i.t(K::SkipToContent)}</a>
             <Header/>
             <Notices/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=not_found::NotFound>
-                    <Route path=path!("/") view=home::Home/>
-                    <Route path=path!("/places") view=places::Places/>
-                    <Route path=path!("/places/:id") view=place::PlaceDetail/>
-                    <Route path=path!("/map") view=map::MapPage/>
-                    <Route path=path!("/routes") view=routes::RoutesPage/>
-                    <Route path=path!("/routes/:id") view=route::RouteDetail/>
-                    <Route path=path!("/festival") view=festival::Festival/>
-                    <Route path=path!("/festival/:edition/:event") view=event::EventDetail/>
-                    <Route path=path!("/checkin/:code") view=checkin::Checkin/>
-                    <Route path=path!("/me") view=me::Me/>
-                </Routes>
-            </main>
-            <TabBar/>
-            }}}
-        </Router>
+            <main id="main" tabindex="-1">{move || page(route.get())}</main>
+            <TabBar route/>
+        }
+    }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <home::Home/> }.into_any(),
+        Route::Places => view! { <places::Places/> }.into_any(),
+        Route::Place(id) => view! { <place::PlaceDetail id/> }.into_any(),
+        Route::Map => view! { <map::MapPage/> }.into_any(),
+        Route::Routes => view! { <routes::RoutesPage/> }.into_any(),
+        Route::Route(id) => view! { <route::RouteDetail id/> }.into_any(),
+        Route::Festival => view! { <festival::Festival/> }.into_any(),
+        Route::Event(edition, event) => view! { <event::EventDetail edition event/> }.into_any(),
+        Route::Checkin(code) => view! { <checkin::Checkin code/> }.into_any(),
+        Route::Me => view! { <me::Me/> }.into_any(),
+        Route::NotFound => view! { <not_found::NotFound/> }.into_any(),
     }
 }

@@ -8,5 +8,6 @@ pub mod format;
 pub mod i18n;
 pub mod pages;
 pub mod platform;
+pub mod router;
 pub mod settings;
 pub mod store;

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 /// Where a scanned poster lands. Verification needs a signing key from the pack; until the
 /// organisers publish one, every code is refused and nothing is stored.
 #[component]
-pub fn Checkin() -> impl IntoView {
+pub fn Checkin(code: String) -> impl IntoView {
+    // Verifying the code needs a signing key in the pack (none is published yet).
+    let _ = code;
     let i = use_i18n();
     use_title(move || i.t(K::CheckinTitle).into());
     view! {

@@ -1,4 +1,3 @@
-use super::param;
 use crate::components::{pack::WithPack, use_pack_title};
 use crate::format::{format_date, format_time};
 use crate::i18n::{use_i18n, K};
@@ -6,9 +5,10 @@ use leptos::prelude::*;
 use qiaosi_core::time::When;
 
 #[component]
-pub fn EventDetail() -> impl IntoView {
+pub fn EventDetail(edition: String, event: String) -> impl IntoView {
     let i = use_i18n();
-    let (edition, event) = (param("edition"), param("event"));
+    let (edition, event) = (StoredValue::new(edition), StoredValue::new(event));
+    let (edition, event) = (move || edition.get_value(), move || event.get_value());
     use_pack_title(move |p, en| {
         p.edition(&edition())?
             .event(&event())

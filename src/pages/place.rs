@@ -1,4 +1,3 @@
-use super::param;
 use crate::components::{pack::WithPack, use_pack_title};
 use crate::format::format_distance;
 use crate::i18n::{category_key, use_i18n, K};
@@ -7,9 +6,10 @@ use leptos::prelude::*;
 use qiaosi_core::content::Precision;
 
 #[component]
-pub fn PlaceDetail() -> impl IntoView {
+pub fn PlaceDetail(id: String) -> impl IntoView {
     let i = use_i18n();
-    let id = param("id");
+    let id = StoredValue::new(id);
+    let id = move || id.get_value();
     use_pack_title(move |p, en| p.place(&id()).map(|x| x.name.get(en).to_string()));
     view! {
         <WithPack render=move |pack| {

@@ -1,17 +1,16 @@
 use crate::components::{pack::WithPack, place_row::PlaceRow, use_title};
 use crate::i18n::{category_key, use_i18n, K};
+use crate::router::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use qiaosi_core::content::CATEGORIES;
 
 #[component]
 pub fn Places() -> impl IntoView {
     let i = use_i18n();
     use_title(move || i.t(K::PlacesTitle).into());
-    let query = use_query_map();
+    let loc = use_location();
     let cat = Memo::new(move |_| {
-        query
-            .with(|q| q.get("cat"))
+        loc.param("cat")
             .filter(|c| CATEGORIES.contains(&c.as_str()))
     });
     view! {

@@ -1,4 +1,3 @@
-use super::param;
 use crate::components::{pack::WithPack, sketch_map::SketchMap, use_pack_title};
 use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
@@ -6,9 +5,10 @@ use leptos::prelude::*;
 use qiaosi_core::geo::walking_minutes;
 
 #[component]
-pub fn RouteDetail() -> impl IntoView {
+pub fn RouteDetail(id: String) -> impl IntoView {
     let i = use_i18n();
-    let id = param("id");
+    let id = StoredValue::new(id);
+    let id = move || id.get_value();
     use_pack_title(move |p, en| p.route(&id()).map(|x| x.name.get(en).to_string()));
     view! {
         <WithPack render=move |pack| {
