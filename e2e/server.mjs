@@ -22,7 +22,7 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
  *   override lets a test answer one path differently (a broken pack, say).
  */
 export async function startServer({ dir = 'dist', port = 0, override } = {}) {
-  const root = resolve(dir);
+  let root = resolve(dir);
   const hits = [];
   const server = http.createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -59,6 +59,9 @@ export async function startServer({ dir = 'dist', port = 0, override } = {}) {
   return {
     url,
     hits,
+    port: server.address().port,
+    /** Serves another build from now on: a deploy. */
+    setDir: (d) => { root = resolve(d); },
     close: () => new Promise((ok) => { for (const s of sockets) s.destroy(); server.close(ok); }),
   };
 }

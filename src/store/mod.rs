@@ -19,6 +19,8 @@ use std::rc::Rc;
 pub enum StoreError {
     /// The phone's storage for this site is full. Nothing was written.
     Quota,
+    /// The browser aborted the transaction at commit; nothing was written.
+    Aborted,
     /// Anything else (a browser bug, a closed database that could not be reopened).
     Other(String),
 }
@@ -35,8 +37,10 @@ fn dom_name(e: &indexed_db_futures::error::Error) -> Option<String> {
 
 impl From<indexed_db_futures::error::Error> for StoreError {
     fn from(e: indexed_db_futures::error::Error) -> Self {
-        match dom_name(&e).as_deref() {
-            Some("QuotaExceededError") => StoreError::Quota,
+        use indexed_db_futures::error::{Error, UnexpectedDataError};
+        match (&e, dom_name(&e).as_deref()) {
+            (_, Some("QuotaExceededError")) => StoreError::Quota,
+            (Error::MissingData(UnexpectedDataError::TransactionAborted), _) => StoreError::Aborted,
             _ => StoreError::Other(format!("{e:?}")),
         }
     }
@@ -176,7 +180,7 @@ impl Store {
             }
             Backend::Idb(db) => {
                 let ops = Rc::new(ops);
-                retry_once(db, move |db| {
+                let result = retry_once(db, move |db| {
                     let ops = ops.clone();
                     async move {
                         let mut names: Vec<&'static str> = ops.iter().map(Op::store).collect();
@@ -212,7 +216,15 @@ impl Store {
                         Ok(())
                     }
                 })
-                .await
+                .await;
+                // Chromium reports a full disk as an abort at commit, and indexed_db_futures
+                // does not pass on the transaction's error, so the cause can't be read here;
+                // `storage.estimate()` is cached and lags behind. A write transaction whose
+                // requests all succeeded but whose commit aborted is, in practice, out of space.
+                match result {
+                    Err(StoreError::Aborted) => Err(StoreError::Quota),
+                    other => other,
+                }
             }
         }
     }

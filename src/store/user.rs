@@ -112,7 +112,10 @@ fn toggle(data: UserData, list: RwSignal<Vec<String>>, store_name: &'static str,
                     crate::platform::storage::ask_persistence_once(&store).await;
                 }
             }
-            Err(e) => data.error.set(Some(e)),
+            Err(e) => {
+                leptos::logging::warn!("could not save: {e:?}");
+                data.error.set(Some(e));
+            }
         }
     });
 }

@@ -1,0 +1,173 @@
+// Offline-first data: nothing the user makes is lost, content updates are safe, a new deploy
+// never mixes builds, and the app degrades clearly where the browser can't keep data.
+import { chromium } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import config from '../playwright.config.js';
+import { test, expect, pack, waitForServiceWorker } from '../fixtures.js';
+import { startServer } from '../server.mjs';
+import { makeBuildB } from '../make-build-b.mjs';
+
+const saveButton = (page) => page.getByRole('button', { name: /收藏/ });
+
+async function favourite(page, id) {
+  await page.goto(`/places/${id}`);
+  await saveButton(page).click();
+  await expect(saveButton(page)).toHaveAttribute('aria-pressed', 'true');
+}
+
+async function favouritesOnMe(page) {
+  await page.goto('/me');
+  const list = page.locator('.favourites .place-name');
+  await expect(list.first()).toBeVisible();
+  return list.allTextContents();
+}
+
+test('favourites survive a reload and a browser restart', async ({ server }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'qiaosi-profile-'));
+  const launch = () => chromium.launchPersistentContext(dir, { ...config.use, ...config.use.launchOptions, baseURL: server.url });
+  try {
+    let ctx = await launch();
+    let page = ctx.pages()[0] ?? await ctx.newPage();
+    await favourite(page, 'library-24h');
+    await favourite(page, 'tide-parlour');
+    await page.reload();
+    expect(await favouritesOnMe(page)).toEqual(['24小时图书馆', '乔司“潮”文化客厅']);
+    await ctx.close();
+    ctx = await launch();
+    page = ctx.pages()[0] ?? await ctx.newPage();
+    expect(await favouritesOnMe(page)).toEqual(['24小时图书馆', '乔司“潮”文化客厅']);
+    await ctx.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a favourite made offline is still there after going online and reloading', async ({ page, server }) => {
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await expect(page.locator('.card h3').first()).toBeVisible();
+  const port = server.port;
+  await server.close();
+  await page.goto('/places/hangzhou-study-room');
+  await saveButton(page).click();
+  await expect(saveButton(page)).toHaveAttribute('aria-pressed', 'true');
+  const back = await startServer({ dir: 'dist', port });
+  try {
+    await page.reload();
+    expect(await favouritesOnMe(page)).toEqual(['杭州书房']);
+  } finally {
+    await back.close();
+  }
+});
+
+test('a v1 database with user data is upgraded by this build and keeps all of it', async ({ page }) => {
+  const blank = await startServer({ dir: 'dist', override: (p) => (p === '/blank' ? { body: '<!doctype html><title>blank</title>', type: 'text/html' } : undefined) });
+  try {
+    await page.goto(blank.url + '/blank');
+    await page.addScriptTag({ content: readFileSync(new URL('../fixtures/v1-db.js', import.meta.url), 'utf8') });
+    await page.evaluate(() => window.__makeV1Db());
+    await page.goto(blank.url + '/me');
+    await expect(page.locator('.favourites .place-name')).toHaveText(['乔司“潮”文化客厅', '牛角村古海塘遗址']);
+    const dump = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('qiaosi-guide');
+      open.onsuccess = async () => {
+        const db = open.result;
+        const out = { version: db.version, stores: [...db.objectStoreNames] };
+        for (const s of ['favourites', 'schedule', 'checkins', 'outbox']) {
+          out[s] = await new Promise((ok) => { const r = db.transaction(s).objectStore(s).getAllKeys(); r.onsuccess = () => ok(r.result); });
+        }
+        db.close();
+        resolve(out);
+      };
+    }));
+    expect(dump.version).toBe(2);
+    expect(dump.stores).toContain('settings');
+    expect(dump.favourites).toEqual(['niujiao-seawall', 'tide-parlour']);
+    expect(dump.schedule).toEqual(['2023/dances']);
+    expect(dump.checkins).toEqual(['tide-parlour/2023-11-15']);
+    expect(dump.outbox).toEqual(['001700000003000-abc']);
+  } finally {
+    await blank.close();
+  }
+});
+
+test('an invalid pack served after a valid one leaves the old content in place', async ({ page }) => {
+  let served = JSON.stringify(pack);
+  const s = await startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' ? { body: served } : undefined) });
+  try {
+    await page.goto(s.url + '/me');
+    await expect(page.locator('.content-version')).toHaveText(pack.meta.version);
+    const bad = structuredClone(pack);
+    bad.meta.version = 'broken-2';
+    bad.places[0].position.lat = 123;
+    served = JSON.stringify(bad);
+    await page.reload();
+    await expect(page.locator('.notice.refused')).toBeVisible();
+    await expect(page.locator('.content-version')).toHaveText(pack.meta.version);
+    await page.goto(s.url + '/places');
+    await expect(page.locator('.place-row')).toHaveCount(pack.places.length);
+    // A valid new pack is taken.
+    const good = structuredClone(pack);
+    good.meta.version = 'good-3';
+    // Drop two places nothing else refers to.
+    good.places = good.places.filter((p) => !['library-24h', 'hangzhou-study-room'].includes(p.id));
+    served = JSON.stringify(good);
+    await page.goto(s.url + '/me');
+    await expect(page.locator('.content-version')).toHaveText('good-3');
+    await page.goto(s.url + '/places');
+    await expect(page.locator('.place-row')).toHaveCount(pack.places.length - 2);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a new deploy is offered as a reload, and then only the new build runs', async ({ page, server }) => {
+  const { a, b } = makeBuildB();
+  await page.goto('/places');
+  await waitForServiceWorker(page);
+  server.setDir('target/dist-b');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await expect(page.getByText('有新版本可用。')).toBeVisible();
+  // No automatic takeover: the open page keeps running build A.
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.wasm')))).toEqual([expect.stringContaining(a)]);
+  await page.getByRole('button', { name: '重新加载' }).click();
+  await page.waitForURL('**/places');
+  await expect(page.locator('.place-row').first()).toBeVisible();
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.wasm')));
+  expect(wasm).toEqual([expect.stringContaining(b)]);
+  const html = await page.evaluate(() => document.querySelector('link[rel=modulepreload]')?.getAttribute('href'));
+  expect(html).toContain(b);
+  // The old build's cache is gone.
+  const caches_ = await page.evaluate(() => caches.keys());
+  expect(caches_.filter((k) => k.startsWith('qiaosi-shell-'))).toHaveLength(1);
+});
+
+test('a full disk is explained and stored data stays intact', async ({ page, context }) => {
+  await favourite(page, 'library-24h');
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(page.url()).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  // Chromium caches the bucket's space for a moment; retry until the write is refused.
+  await expect(async () => {
+    await page.goto('/places/xiangxian-hall');
+    await saveButton(page).click();
+    await expect(page.getByRole('alert')).toContainText('手机存储空间已满', { timeout: 2000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(saveButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.reload();
+  expect(await favouritesOnMe(page)).toEqual(['24小时图书馆']);
+});
+
+test('without IndexedDB the app runs and says nothing will be kept', async ({ page }) => {
+  await page.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { get: () => undefined }); });
+  await page.goto('/places');
+  await expect(page.locator('.place-row')).toHaveCount(pack.places.length);
+  await expect(page.locator('.memory-only')).toContainText('关闭页面后，收藏等内容不会保留');
+  await favourite(page, 'library-24h');
+  // In-app navigation: a reload would (rightly) forget everything.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+  await expect(page.locator('.favourites .place-name')).toHaveText(['24小时图书馆']);
+});
