@@ -171,3 +171,42 @@ test('without IndexedDB the app runs and says nothing will be kept', async ({ pa
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
   await expect(page.locator('.favourites .place-name')).toHaveText(['24小时图书馆']);
 });
+
+test('without a service worker the app works online and says offline use is unavailable', async ({ page }) => {
+  await page.addInitScript(() => { Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: () => undefined }); });
+  await page.goto('/me');
+  await expect(page.locator('.offline-status')).toHaveText('这个浏览器不支持离线使用，需要联网打开。');
+  await page.goto('/places');
+  await expect(page.locator('.place-row')).toHaveCount(pack.places.length);
+});
+
+test('the offline indicator follows the network, and failed requests count', async ({ page, context, server }) => {
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await expect(page.locator('.pill.offline')).toHaveCount(0);
+  await context.setOffline(true);
+  await expect(page.locator('.pill.offline')).toHaveText('离线');
+  await context.setOffline(false);
+  await expect(page.locator('.pill.offline')).toHaveCount(0);
+  // The browser still thinks it is online, but the server is gone: the pack check fails.
+  await server.close();
+  await page.reload();
+  await expect(page.locator('.pill.offline')).toHaveText('离线');
+  await expect(page.locator('.card h3').first()).toBeVisible();
+});
+
+test('persistent storage is asked after the first favourite, not on load', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__persistCalls = 0;
+    const orig = StorageManager.prototype.persist;
+    StorageManager.prototype.persist = function () { window.__persistCalls++; return orig.call(this); };
+  });
+  await page.goto('/places/library-24h');
+  await expect(saveButton(page)).toBeVisible();
+  expect(await page.evaluate(() => window.__persistCalls)).toBe(0);
+  await saveButton(page).click();
+  await expect.poll(() => page.evaluate(() => window.__persistCalls)).toBe(1);
+  await page.goto('/me');
+  await expect(page.locator('.storage-used')).toContainText('KB');
+  await expect(page.locator('.storage-persistent')).toBeVisible();
+});
