@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export function makeBuildB(src = 'dist', out = 'target/dist-b') {
   rmSync(out, { recursive: true, force: true });
   cpSync(src, out, { recursive: true });
-  const js = readdirSync(out).find((f) => /^qiaosi-guide-[0-9a-f]{16}\.js$/.test(f));
+  const js = readdirSync(out).find((f) => /^qiaosi-guide-[0-9a-f]{1,16}\.js$/.test(f));
   const oldHash = js.slice('qiaosi-guide-'.length, -3);
   const newHash = [...oldHash].reverse().join('') === oldHash ? 'b'.repeat(16) : [...oldHash].reverse().join('');
   for (const f of readdirSync(out)) {

@@ -15,7 +15,7 @@ const TYPES = {
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
 };
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
 
 /**
  * @param {{dir?: string, port?: number, override?: (path: string) => ({status?: number, body?: string|Buffer, type?: string}|undefined)}} opts

@@ -14,6 +14,7 @@ pub fn App() -> impl IntoView {
     let content = crate::content::use_content();
     crate::platform::online::provide_online(move || content.reload());
     crate::platform::service_worker::provide_service_worker();
+    crate::platform::geolocation::provide_here();
     let i = use_i18n();
     // These paths are printed on posters and shared as links: they never change.
     let loc = provide_router();

@@ -6,6 +6,7 @@
 //! refused and the one already held stays. This is the only update path for content: the
 //! service worker leaves the pack alone, so the two never fight.
 
+use crate::platform::timing::{mark, measure};
 use crate::store::{schema, Op, Store};
 use leptos::prelude::*;
 use qiaosi_core::content::Pack;
@@ -146,7 +147,7 @@ impl Content {
                 ];
                 // If storing fails (storage full), the new pack is still shown for this visit.
                 if let Err(e) = store.write(ops).await {
-                    leptos::logging::warn!("could not store the content pack: {e:?}");
+                    leptos::logging::warn!("could not store the content pack: {}", e.describe());
                 }
                 measure("qiaosi-import", "qiaosi-import-start");
                 self.refused.set(None);
@@ -154,7 +155,7 @@ impl Content {
                 self.state.set(PackState::Ready(Arc::new(pack)));
             }
             Err(e) if have_pack => {
-                leptos::logging::warn!("refused a content update: {e:?}");
+                leptos::logging::warn!("refused a content update");
                 self.refused.set(Some(e));
             }
             Err(e) => fail(e),
@@ -219,19 +220,6 @@ async fn fetch_pack(etag: Option<&str>) -> Result<Fetched, PackError> {
         .await
         .map_err(|_| PackError::Network)?;
     Ok(Fetched::Body(text.as_string().unwrap_or_default(), etag))
-}
-
-/// User Timing marks, read by the benchmarks (scripts/bench-store.mjs).
-fn mark(name: &str) {
-    if let Some(p) = window().performance() {
-        let _ = p.mark(name);
-    }
-}
-
-fn measure(name: &str, start: &str) {
-    if let Some(p) = window().performance() {
-        let _ = p.measure_with_start_mark(name, start);
-    }
 }
 
 pub fn provide_content() {

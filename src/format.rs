@@ -45,6 +45,21 @@ pub fn format_date(d: Date, en: bool) -> String {
     }
 }
 
+/// A weekday's short name, Monday = 0.
+pub fn weekday_name(i: usize, en: bool) -> &'static str {
+    if en {
+        WEEKDAYS_EN[i % 7]
+    } else {
+        WEEKDAYS_ZH[i % 7]
+    }
+}
+
+/// Minutes since midnight as "09:00"; spans past midnight keep counting ("26:00" is 02:00).
+pub fn format_minutes(m: u16) -> String {
+    let m = m % 1440;
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
 /// "19:30" — the 24-hour clock is usual in both languages here.
 pub fn format_time(t: LocalDateTime) -> String {
     let (h, m) = t.hour_minute();
@@ -61,6 +76,15 @@ mod tests {
         assert_eq!(format_distance(1500, true), "1.5 km");
         assert_eq!(format_distance(3000, false), "3 公里");
         assert_eq!(format_distance(999, false), "999 米");
+    }
+
+    #[test]
+    fn minutes_wrap_past_midnight() {
+        assert_eq!(format_minutes(9 * 60), "09:00");
+        assert_eq!(format_minutes(26 * 60), "02:00");
+        assert_eq!(format_minutes(1440), "00:00");
+        assert_eq!(weekday_name(1, true), "Tue");
+        assert_eq!(weekday_name(6, false), "周日");
     }
 
     #[test]

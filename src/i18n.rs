@@ -37,12 +37,12 @@ macro_rules! texts {
         /// A UI string. Add one here with both languages; the compiler finds every use.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum K { $($key),* }
+        /// Indexed by `K as usize`: a table of data rather than a match keeps the wasm small.
+        const TEXTS: &[[&str; 2]] = &[$([$zh, $en]),*];
         impl K {
             pub const ALL: &'static [K] = &[$(K::$key),*];
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((K::$key, Lang::Zh) => $zh, (K::$key, Lang::En) => $en,)*
-                }
+                TEXTS[self as usize][lang as usize]
             }
         }
     };
@@ -62,13 +62,6 @@ texts! {
     Loading => "正在加载内容…", "Loading content…";
     Categories => "分类", "Categories";
     AllCategories => "全部", "All";
-    CatReading => "阅读", "Reading";
-    CatCulture => "文化", "Culture";
-    CatFitness => "健身运动", "Fitness & sport";
-    CatHeritage => "历史遗迹", "Heritage";
-    CatService => "服务站点", "Service points";
-    CatHealth => "医疗卫生", "Health";
-    CatElderly => "养老服务", "Elderly care";
     PlacesTitle => "找地方", "Find a place";
     PlacesCount => "个地点", "places";
     Approximate => "位置为大致范围", "Approximate position";
@@ -134,6 +127,35 @@ texts! {
     HomeFind => "找地方", "Find a place";
     SeeAll => "查看全部", "See all";
     OpenMap => "在地图上看", "See on the map";
+    Search => "搜索地点", "Search places";
+    SearchHint => "名称、拼音或首字母，如 tsg", "Name, pinyin or initials, e.g. tsg";
+    NoResults => "没有找到相关地点。试试这些分类：", "No places found. Try a category:";
+    ShowMore => "显示更多", "Show more";
+    NearMe => "离我最近", "Nearest to me";
+    Locating => "正在获取位置…", "Finding your position…";
+    GeoDenied => "没有获得位置权限。可以在浏览器设置中允许，列表仍可正常使用。", "Location permission was not given. You can allow it in the browser settings; the list still works without it.";
+    GeoTimeout => "获取位置超时，请到开阔处再试。", "Finding your position took too long; try again in the open.";
+    GeoUnavailable => "暂时无法获取位置（可能没有 GPS 信号）。", "Your position isn't available right now (perhaps no GPS signal).";
+    GeoUnsupported => "这个浏览器不支持定位。", "This browser can't share your position.";
+    LocationPrivacy => "位置只在手机上使用，不会上传。", "Your position stays on this phone.";
+    About_ => "约", "about";
+    Walk => "步行", "walk";
+    OpenNow => "营业中", "Open now";
+    ClosesAt => "关门", "closes";
+    ClosedNow => "已关门", "Closed";
+    OpensAt => "开门", "opens";
+    Open24h => "24 小时开放", "Open 24 hours";
+    Today => "今天", "today";
+    PublicHolidays => "法定节假日", "Public holidays";
+    DayClosed => "休息", "Closed";
+    CopyAddress => "复制地址", "Copy address";
+    Copied => "已复制", "Copied";
+    Share => "分享", "Share";
+    LinkCopied => "链接已复制", "Link copied";
+    OpenIn => "用地图应用打开", "Open in a maps app";
+    Amap => "高德地图", "Amap (Gaode)";
+    Baidu => "百度地图", "Baidu Maps";
+    AppleMaps => "苹果地图", "Apple Maps";
     Offline => "离线", "Offline";
     OfflineHint => "当前没有网络，显示的是手机上保存的内容。", "No network: showing what is saved on this phone.";
     UpdateReady => "有新版本可用。", "A new version is available.";
@@ -182,19 +204,6 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
-/// The UI name of a pack category.
-pub fn category_key(cat: &str) -> K {
-    match cat {
-        "reading" => K::CatReading,
-        "culture" => K::CatCulture,
-        "fitness" => K::CatFitness,
-        "heritage" => K::CatHeritage,
-        "service" => K::CatService,
-        "health" => K::CatHealth,
-        _ => K::CatElderly,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,17 +222,6 @@ mod tests {
                 !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                 "{k:?}: {en}"
             );
-        }
-    }
-
-    #[test]
-    fn every_pack_category_has_a_name() {
-        let names: Vec<K> = qiaosi_core::content::CATEGORIES
-            .iter()
-            .map(|c| category_key(c))
-            .collect();
-        for (i, a) in names.iter().enumerate() {
-            assert!(!names[i + 1..].contains(a), "two categories share {a:?}");
         }
     }
 

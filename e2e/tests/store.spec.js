@@ -183,6 +183,8 @@ test('without a service worker the app works online and says offline use is unav
 test('the offline indicator follows the network, and failed requests count', async ({ page, context, server }) => {
   await page.goto('/');
   await waitForServiceWorker(page);
+  // Content shown means content stored (it is written before it is shown).
+  await expect(page.locator('.card h3').first()).toBeVisible();
   await expect(page.locator('.pill.offline')).toHaveCount(0);
   await context.setOffline(true);
   await expect(page.locator('.pill.offline')).toHaveText('离线');

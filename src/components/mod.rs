@@ -1,9 +1,11 @@
 //! Reusable pieces of the UI.
 
 pub mod header;
+pub mod hours;
 pub mod icons;
 pub mod notices;
 pub mod pack;
+pub mod place_finder;
 pub mod place_row;
 pub mod sketch_map;
 pub mod tabbar;
@@ -13,6 +15,11 @@ use leptos::prelude::*;
 
 /// Sets the document title to "<page> · 乔司导览", following the language.
 pub fn use_title(page: impl Fn() -> String + 'static) {
+    title_effect(Box::new(page));
+}
+
+/// Non-generic, so the effect machinery is compiled once for every page.
+fn title_effect(page: Box<dyn Fn() -> String>) {
     let i = use_i18n();
     Effect::new(move |_| {
         let p = page();

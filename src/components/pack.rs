@@ -7,20 +7,36 @@ use std::sync::Arc;
 /// Renders `render(pack)` once the content pack is loaded; a loading line before, and a clear
 /// error view (never a blank page) when the pack is missing, cut off or invalid.
 #[component]
-pub fn WithPack<F, V>(render: F) -> impl IntoView
+pub fn WithPack<F, V>(
+    render: F,
+    /// Show nothing while loading or on error: for a second view of the pack on a page that
+    /// already explains its state (one error message per page, not two).
+    #[prop(optional)]
+    quiet: bool,
+) -> impl IntoView
 where
     F: Fn(Arc<Pack>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // Type-erased at once: the loading/error/ready machinery below is then compiled once for
+    // all pages instead of once per page.
+    with_pack(Box::new(move |pack| render(pack).into_any()), quiet)
+}
+
+type Render = Box<dyn Fn(Arc<Pack>) -> AnyView + Send + Sync>;
+
+fn with_pack(render: Render, quiet: bool) -> AnyView {
     let content = use_content();
     let i = use_i18n();
-    move || match content.state.get() {
+    (move || match content.state.get() {
+        PackState::Ready(pack) => render(pack),
+        _ if quiet => ().into_any(),
         PackState::Loading => {
             view! { <p class="loading" role="status">{i.t(K::Loading)}</p> }.into_any()
         }
-        PackState::Ready(pack) => render(pack).into_any(),
         PackState::Failed(error) => view! { <PackErrorView error/> }.into_any(),
-    }
+    })
+    .into_any()
 }
 
 /// Says, in the user's language, what is wrong with the content and offers a retry.

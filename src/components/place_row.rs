@@ -1,27 +1,57 @@
-use crate::i18n::{category_key, use_i18n, K};
+use crate::components::hours::status_line;
+use crate::format::format_distance;
+use crate::i18n::{use_i18n, K};
+use crate::platform::clock;
 use leptos::prelude::*;
-use qiaosi_core::content::Place;
+use qiaosi_core::content::{category_name, Place};
+use qiaosi_core::geo::{distance_m, walking_minutes, LatLng};
 
-/// One place in a list: name, category and what is known of its hours and position.
-#[component]
-pub fn PlaceRow(place: Place) -> impl IntoView {
+/// "约 1.2 公里 · 步行 16 分钟": distance from the user, marked "about" for approximate places.
+pub fn distance_line(place: &Place, from: LatLng, en: bool) -> String {
     let i = use_i18n();
-    let href = format!("/places/{}", place.id);
+    let m = distance_m(
+        from,
+        LatLng {
+            lat: place.position.lat,
+            lng: place.position.lng,
+        },
+    );
+    let d = format_distance(m.round() as u32, en);
+    let d = if place.position.is_approximate() {
+        format!("{} {d}", i.t(K::About_))
+    } else {
+        d
+    };
+    format!(
+        "{d} · {} {} {}",
+        i.t(K::Walk),
+        walking_minutes(m),
+        i.t(K::Minutes)
+    )
+}
+
+/// One place in a list: name, category, whether it is open, and how far when known.
+#[component]
+pub fn PlaceRow(place: Place, #[prop(default = None)] from: Option<LatLng>) -> impl IntoView {
+    let i = use_i18n();
+    let en = i.en();
     let approx = place.position.is_approximate();
-    let cat = category_key(&place.category);
-    let has_hours = place.hours.is_some();
-    let name = place.name.clone();
+    let meta = [
+        Some(category_name(&place.category, en).to_string()),
+        Some(status_line(&place, clock::now(), en)),
+        approx.then(|| i.t(K::Approximate).to_string()),
+    ];
+    let meta = meta.into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    let distance =
+        from.map(|f| view! { <span class="place-distance">{distance_line(&place, f, en)}</span> });
     view! {
         <li>
-            <a class="place-row" href=href>
+            <a class="place-row" href=format!("/places/{}", place.id)>
                 <span class=format!("cat-dot cat-{}", place.category) aria-hidden="true"></span>
                 <span class="place-main">
-                    <span class="place-name">{move || name.get(i.en()).to_string()}</span>
-                    <span class="place-meta">
-                        {i.t(cat)}
-                        {move || (!has_hours).then(|| format!(" · {}", i.t(K::HoursNotPublished)))}
-                        {move || approx.then(|| format!(" · {}", i.t(K::Approximate)))}
-                    </span>
+                    <span class="place-name">{place.name.get(en).to_string()}</span>
+                    <span class="place-meta">{meta}</span>
+                    {distance}
                 </span>
             </a>
         </li>

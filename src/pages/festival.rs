@@ -15,7 +15,7 @@ pub fn Festival() -> impl IntoView {
         <WithPack render=move |pack| {
             let today = clock::now().date;
             let mut editions: Vec<&Edition> = pack.festival.iter().collect();
-            editions.sort_by(|a, b| b.start.cmp(&a.start));
+            qiaosi_core::listing::sort_small_by(&mut editions, |a, b| a.start > b.start);
             editions.into_iter().map(|e| edition_view(&pack, e, today, i.en())).collect_view()
         }/>
     }
@@ -29,7 +29,7 @@ fn edition_view(pack: &Pack, e: &Edition, today: Date, en: bool) -> impl IntoVie
         .iter()
         .filter_map(|ev| Some((When::parse(ev.start.as_deref()?)?, ev)))
         .collect();
-    dated.sort_by_key(|(w, _)| *w);
+    qiaosi_core::listing::sort_small_by(&mut dated, |a, b| a.0 < b.0);
     let mut days: Vec<(Option<Date>, Vec<_>)> = vec![];
     for (w, ev) in dated {
         match days.last_mut() {

@@ -1,7 +1,7 @@
-use crate::components::{pack::WithPack, use_title};
-use crate::i18n::{category_key, use_i18n, K};
+use crate::components::{pack::WithPack, place_finder::PlaceFinder, use_title};
+use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
-use qiaosi_core::content::CATEGORIES;
+use qiaosi_core::content::{category_name, CATEGORIES};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -12,9 +12,10 @@ pub fn Home() -> impl IntoView {
         <p class="tagline">{i.t(K::Tagline)}</p>
         <section class="card" aria-labelledby="home-find">
             <h2 id="home-find">{i.t(K::HomeFind)}</h2>
+            <PlaceFinder/>
             <ul class="chips">
                 {CATEGORIES.iter().map(|c| view! {
-                    <li><a class="chip" href=format!("/places?cat={c}")>{i.t(category_key(c))}</a></li>
+                    <li><a class="chip" href=format!("/places?cat={c}")>{category_name(c, i.en())}</a></li>
                 }).collect_view()}
             </ul>
         </section>

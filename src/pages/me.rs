@@ -15,7 +15,10 @@ pub fn Me() -> impl IntoView {
     let user = use_user_data();
     let content = use_content();
     let sw = use_service_worker();
-    let estimate = LocalResource::new(storage::estimate);
+    // A signal filled once, rather than a LocalResource: the async-derived machinery behind
+    // resources would be in the wasm for this one value.
+    let estimate = RwSignal::new(None);
+    leptos::task::spawn_local(async move { estimate.set(storage::estimate().await) });
     let when = move |ms: u64| {
         let t = LocalDateTime::from_unix_ms(ms as f64);
         format!("{} {}", format_date(t.date, i.en()), format_time(t))
@@ -91,7 +94,7 @@ pub fn Me() -> impl IntoView {
             <h2 id="storage">{i.t(K::Storage)}</h2>
             <p class="offline-status">{move || if sw.supported { i.t(K::OfflineReady) } else { i.t(K::OfflineUnavailable) }}</p>
             {move || (user.durable.get() == Some(false)).then(|| view! { <p class="notice warn">{i.t(K::MemoryOnly)}</p> })}
-            {move || estimate.get().flatten().map(|(used, _quota, persistent)| view! {
+            {move || estimate.get().map(|(used, _quota, persistent)| view! {
                 <p class="storage-used">{i.t(K::StorageUsed)}": "{format!("{} KB", (used / 1024.0).round() as u64)}</p>
                 <p class="storage-persistent">{if persistent { i.t(K::StoragePersistent) } else { i.t(K::StorageNotPersistent) }}</p>
             })}

@@ -1,69 +1,131 @@
+use crate::components::hours::{hours_of, status_line, WeekTable};
+use crate::components::place_row::distance_line;
 use crate::components::{pack::WithPack, use_pack_title};
 use crate::format::format_distance;
-use crate::i18n::{category_key, use_i18n, K};
+use crate::i18n::{use_i18n, K};
+use crate::platform::geolocation::use_here;
+use crate::platform::{clock, share};
 use crate::store::user::use_user_data;
 use leptos::prelude::*;
-use qiaosi_core::content::Precision;
+use qiaosi_core::content::{category_name, Place, Precision};
+use qiaosi_core::geo::LatLng;
+use qiaosi_core::handoff;
 
 #[component]
 pub fn PlaceDetail(id: String) -> impl IntoView {
     let i = use_i18n();
     let id = StoredValue::new(id);
-    let id = move || id.get_value();
-    use_pack_title(move |p, en| p.place(&id()).map(|x| x.name.get(en).to_string()));
+    use_pack_title(move |p, en| p.place(&id.get_value()).map(|x| x.name.get(en).to_string()));
     view! {
-        <WithPack render=move |pack| {
-            let en = i.en();
-            let Some(p) = pack.place(&id()).cloned() else {
-                return view! {
-                    <section class="card">
-                        <h1>{i.t(K::PlaceNotFound)}</h1>
-                        <a class="button" href="/places">{i.t(K::BackToPlaces)}</a>
-                    </section>
-                }.into_any();
-            };
-            let approx = match p.position.precision {
-                Precision::Approximate { radius_m } => Some(view! {
-                    <p class="notice">{i.t(K::ApproxWithin)}" "{format_distance(radius_m, en)}</p>
-                }),
-                Precision::Exact => None,
-            };
-            let user = use_user_data();
-            let pid = p.id.clone();
-            let saved = Memo::new(move |_| user.is_favourite(&pid));
-            let pid = p.id.clone();
-            view! {
-                <article class="card place-detail">
-                    <h1>{p.name.get(en).to_string()}</h1>
-                    <button class="button fav" type="button" aria-pressed=move || saved.get().to_string()
-                        on:click=move |_| user.toggle_favourite(pid.clone())>
-                        {move || if saved.get() { format!("★ {}", i.t(K::Favourited)) } else { format!("☆ {}", i.t(K::Favourite)) }}
-                    </button>
-                    // The other language's name helps visitors match signs on the street.
-                    <p class="alt-name" lang=if en { "zh-CN" } else { "en" }>{p.name.get(!en).to_string()}</p>
-                    <p class="place-meta">{i.t(category_key(&p.category))}</p>
-                    {approx}
-                    <p>{p.description.get(en).to_string()}</p>
-                    <dl class="facts">
-                        <dt>{i.t(K::Hours)}</dt>
-                        <dd>{p.hours.clone().unwrap_or_else(|| i.t(K::HoursNotPublished).into())}</dd>
-                        <dt>{i.t(K::Address)}</dt>
-                        <dd>{p.address.as_ref().map(|a| a.get(en).to_string()).unwrap_or_else(|| i.t(K::AddressNotPublished).into())}</dd>
-                        <dt>{i.t(K::Phone)}</dt>
-                        <dd>{match p.phone.clone() {
-                            Some(ph) => view! { <a href=format!("tel:{}", ph.replace(' ', ""))>{ph.clone()}</a> }.into_any(),
-                            None => i.t(K::PhoneNotPublished).into_any(),
-                        }}</dd>
-                        <dt>{i.t(K::Tags)}</dt>
-                        <dd>{p.tags.join(" · ")}</dd>
-                        <dt>{i.t(K::Source)}</dt>
-                        <dd>{p.source.clone()}</dd>
-                        <dt>{i.t(K::Checked)}</dt>
-                        <dd>{p.checked.clone()}</dd>
-                    </dl>
-                    <a class="button secondary" href="/map">{i.t(K::OpenMap)}</a>
-                </article>
-            }.into_any()
+        <WithPack render=move |pack| match pack.place(&id.get_value()) {
+            Some(p) => view! { <PlaceView place=p.clone()/> }.into_any(),
+            None => view! {
+                <section class="card">
+                    <h1>{i.t(K::PlaceNotFound)}</h1>
+                    <a class="button" href="/places">{i.t(K::BackToPlaces)}</a>
+                </section>
+            }.into_any(),
         }/>
+    }
+}
+
+#[component]
+fn PlaceView(place: Place) -> impl IntoView {
+    let i = use_i18n();
+    let en = i.en();
+    let user = use_user_data();
+    let here = use_here();
+    let p = place;
+    let for_distance = StoredValue::new(p.clone());
+    let now = clock::now();
+    let pid = p.id.clone();
+    let saved = Memo::new(move |_| user.is_favourite(&pid));
+    let pid = p.id.clone();
+    let approx = match p.position.precision {
+        Precision::Approximate { radius_m } => Some(view! {
+            <p class="notice approx">{i.t(K::ApproxWithin)}" "{format_distance(radius_m, en)}</p>
+        }),
+        Precision::Exact => None,
+    };
+    let name = p.name.get(en).to_string();
+    let at = LatLng {
+        lat: p.position.lat,
+        lng: p.position.lng,
+    };
+    let (amap, baidu, apple) = (
+        handoff::amap(&name, at),
+        handoff::baidu(&name, at),
+        handoff::apple(&name, at),
+    );
+    let copied = RwSignal::new(None::<K>);
+    let address = p.address.as_ref().map(|a| a.get(en).to_string());
+    let address_view = match address {
+        Some(a) => {
+            let text = a.clone();
+            view! {
+                {a}" "
+                <button class="button secondary small" type="button" on:click=move |_| {
+                    let text = text.clone();
+                    leptos::task::spawn_local(async move {
+                        if share::copy(&text).await { copied.set(Some(K::Copied)); }
+                    });
+                }>{i.t(K::CopyAddress)}</button>
+            }
+            .into_any()
+        }
+        None => i.t(K::AddressNotPublished).into_any(),
+    };
+    let share_title = name.clone();
+    let on_share = move |_| {
+        let title = share_title.clone();
+        let url = window().location().href().unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            if let share::Shared::Copied = share::share(&title, &url).await {
+                copied.set(Some(K::LinkCopied));
+            }
+        });
+    };
+    view! {
+        <article class="card place-detail">
+            <h1>{name.clone()}</h1>
+            // The other language's name helps visitors match signs on the street.
+            <p class="alt-name" lang=if en { "zh-CN" } else { "en" }>{p.name.get(!en).to_string()}</p>
+            <p class="place-meta">{category_name(&p.category, en)}</p>
+            <p class="status">{status_line(&p, now, en)}</p>
+            {move || here.position().map(|f| view! { <p class="place-distance">{for_distance.with_value(|pl| distance_line(pl, f, en))}</p> })}
+            <div class="actions">
+                <button class="button fav" type="button" aria-pressed=move || saved.get().to_string()
+                    on:click=move |_| user.toggle_favourite(pid.clone())>
+                    {move || if saved.get() { format!("★ {}", i.t(K::Favourited)) } else { format!("☆ {}", i.t(K::Favourite)) }}
+                </button>
+                <button class="button secondary share" type="button" on:click=on_share>{i.t(K::Share)}</button>
+            </div>
+            {move || copied.get().map(|k| view! { <p class="fineprint" role="status">{i.t(k)}</p> })}
+            {approx}
+            <p>{p.description.get(en).to_string()}</p>
+            {hours_of(&p).map(|h| view! { <h2>{i.t(K::Hours)}</h2><WeekTable hours=h today=now.date.weekday().index()/> })}
+            <dl class="facts">
+                <dt>{i.t(K::Address)}</dt>
+                <dd class="address">{address_view}</dd>
+                <dt>{i.t(K::Phone)}</dt>
+                <dd>{match p.phone.clone() {
+                    Some(ph) => view! { <a href=format!("tel:{}", ph.replace(' ', ""))>{ph.clone()}</a> }.into_any(),
+                    None => i.t(K::PhoneNotPublished).into_any(),
+                }}</dd>
+                <dt>{i.t(K::Tags)}</dt>
+                <dd>{p.tags.join(" · ")}</dd>
+                <dt>{i.t(K::Source)}</dt>
+                <dd>{p.source.clone()}</dd>
+                <dt>{i.t(K::Checked)}</dt>
+                <dd>{p.checked.clone()}</dd>
+            </dl>
+            <h2>{i.t(K::OpenIn)}</h2>
+            <ul class="handoff">
+                <li><a class="button secondary amap" href=amap rel="noopener">{i.t(K::Amap)}</a></li>
+                <li><a class="button secondary baidu" href=baidu rel="noopener">{i.t(K::Baidu)}</a></li>
+                <li><a class="button secondary apple" href=apple rel="noopener">{i.t(K::AppleMaps)}</a></li>
+            </ul>
+            <a class="button secondary" href="/map">{i.t(K::OpenMap)}</a>
+        </article>
     }
 }

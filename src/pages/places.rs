@@ -1,8 +1,8 @@
-use crate::components::{pack::WithPack, place_row::PlaceRow, use_title};
-use crate::i18n::{category_key, use_i18n, K};
+use crate::components::{place_finder::PlaceFinder, use_title};
+use crate::i18n::{use_i18n, K};
 use crate::router::use_location;
 use leptos::prelude::*;
-use qiaosi_core::content::CATEGORIES;
+use qiaosi_core::content::{category_name, CATEGORIES};
 
 #[component]
 pub fn Places() -> impl IntoView {
@@ -22,22 +22,10 @@ pub fn Places() -> impl IntoView {
                 {CATEGORIES.iter().map(|c| view! {
                     <li><a class="chip" href=format!("/places?cat={c}")
                         aria-current=move || (cat.get().as_deref() == Some(*c)).then_some("page")>
-                        {i.t(category_key(c))}</a></li>
+                        {category_name(c, i.en())}</a></li>
                 }).collect_view()}
             </ul>
         </nav>
-        <WithPack render=move |pack| {
-            let selected = cat.get();
-            let list: Vec<_> = pack.places.iter()
-                .filter(|p| selected.as_deref().is_none_or(|c| p.category == c))
-                .cloned().collect();
-            let n = list.len();
-            view! {
-                <p class="count" role="status">{n}" "{i.t(K::PlacesCount)}</p>
-                <ul class="place-list">
-                    {list.into_iter().map(|place| view! { <PlaceRow place/> }).collect_view()}
-                </ul>
-            }
-        }/>
+        <PlaceFinder full=true cat/>
     }
 }

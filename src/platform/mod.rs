@@ -1,7 +1,10 @@
 //! Browser capabilities, one file each.
 
 pub mod clock;
+pub mod geolocation;
 pub mod online;
 pub mod panic;
 pub mod service_worker;
+pub mod share;
 pub mod storage;
+pub mod timing;

@@ -9,7 +9,7 @@ use crate::i18n::{Lang, K};
 
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        web_sys::console::error_1(&info.to_string().into());
         show_crash_view();
     }));
 }

@@ -41,14 +41,28 @@ impl From<indexed_db_futures::error::Error> for StoreError {
         match (&e, dom_name(&e).as_deref()) {
             (_, Some("QuotaExceededError")) => StoreError::Quota,
             (Error::MissingData(UnexpectedDataError::TransactionAborted), _) => StoreError::Aborted,
-            _ => StoreError::Other(format!("{e:?}")),
+            // The DOMException name says enough; Debug-formatting the whole error tree would
+            // pull its formatting code into the wasm.
+            (_, name) => StoreError::Other(name.unwrap_or("unknown").to_string()),
+        }
+    }
+}
+
+impl StoreError {
+    /// A short English description for the console.
+    pub fn describe(&self) -> &str {
+        match self {
+            StoreError::Quota => "storage full",
+            StoreError::Aborted => "transaction aborted",
+            StoreError::Other(s) => s,
         }
     }
 }
 
 impl From<indexed_db_futures::error::OpenDbError> for StoreError {
     fn from(e: indexed_db_futures::error::OpenDbError) -> Self {
-        StoreError::Other(format!("{e:?}"))
+        let _ = e;
+        StoreError::Other("could not open the database".into())
     }
 }
 
@@ -101,7 +115,10 @@ impl Store {
         let backend = match open_db().await {
             Ok(db) => Backend::Idb(Rc::new(RefCell::new(db))),
             Err(e) => {
-                leptos::logging::warn!("IndexedDB unavailable, keeping data in memory: {e:?}");
+                leptos::logging::warn!(
+                    "IndexedDB unavailable, keeping data in memory: {}",
+                    e.describe()
+                );
                 Backend::Memory(Rc::default())
             }
         };
@@ -183,9 +200,12 @@ impl Store {
                 let result = retry_once(db, move |db| {
                     let ops = ops.clone();
                     async move {
-                        let mut names: Vec<&'static str> = ops.iter().map(Op::store).collect();
-                        names.sort_unstable();
-                        names.dedup();
+                        let mut names: Vec<&'static str> = vec![];
+                        for op in ops.iter() {
+                            if !names.contains(&op.store()) {
+                                names.push(op.store());
+                            }
+                        }
                         let strict = names.iter().any(|n| schema::USER_STORES.contains(n));
                         let mut opts = TransactionOptions::new();
                         opts.set_durability(if strict {

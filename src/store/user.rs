@@ -25,7 +25,7 @@ pub fn by_added(rows: Vec<(String, String)>) -> Vec<String> {
         .into_iter()
         .map(|(k, v)| (v.trim().parse().unwrap_or(0), k))
         .collect();
-    rows.sort();
+    qiaosi_core::listing::sort_small_by(&mut rows, |a, b| a < b);
     rows.into_iter().map(|(_, k)| k).collect()
 }
 
@@ -113,7 +113,7 @@ fn toggle(data: UserData, list: RwSignal<Vec<String>>, store_name: &'static str,
                 }
             }
             Err(e) => {
-                leptos::logging::warn!("could not save: {e:?}");
+                leptos::logging::warn!("could not save: {}", e.describe());
                 data.error.set(Some(e));
             }
         }

@@ -61,15 +61,22 @@ pub fn load(json: &str) -> Result<Pack, Vec<Problem>> {
         })?
     };
     #[cfg(not(feature = "json-paths"))]
-    let pack: Pack = serde_json::from_str(json)
-        // serde_json's message already ends with "at line L column C".
-        .map_err(|e| {
-            vec![Problem {
-                path: String::new(),
-                kind: Kind::Syntax,
-                message: e.to_string(),
-            }]
-        })?;
+    let pack: Pack = serde_json::from_str(json).map_err(|e| {
+        // Said without serde_json's own messages: their formatting code (floats included)
+        // would double the error path's share of the wasm.
+        use serde_json::error::Category;
+        let what = match e.classify() {
+            Category::Eof => "the pack ends too early (cut off?)",
+            Category::Syntax => "not valid JSON",
+            Category::Data => "a field is missing, unknown or of the wrong type",
+            Category::Io => "could not be read",
+        };
+        vec![Problem {
+            path: String::new(),
+            kind: Kind::Syntax,
+            message: format!("{what}, at line {} column {}", e.line(), e.column()),
+        }]
+    })?;
     let problems = validate(&pack);
     if problems.is_empty() {
         Ok(pack)

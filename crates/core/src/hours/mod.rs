@@ -173,7 +173,7 @@ impl FromStr for OpeningHours {
 /// Sorts spans and merges those that overlap or touch: `08:00-12:00,12:00-14:00` is one
 /// opening, and "closes at 12:00" would be wrong.
 fn merged<T: Ord + Copy>(mut spans: Vec<(T, T)>) -> Vec<(T, T)> {
-    spans.sort_unstable();
+    crate::listing::sort_small_by(&mut spans, |a, b| a < b);
     let mut out: Vec<(T, T)> = Vec::with_capacity(spans.len());
     for (start, end) in spans {
         match out.last_mut() {

@@ -1,0 +1,102 @@
+//! Hand-off to the phone's maps apps, each given coordinates in the datum it expects:
+//! 高德 (Amap) GCJ-02, 百度 (Baidu) BD-09, Apple Maps WGS-84. Positions in the pack are WGS-84.
+
+use crate::geo::{wgs84_to_bd09, wgs84_to_gcj02, LatLng};
+
+/// Percent-encodes a query value (UTF-8), keeping only unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Six decimals: about 0.1 m, finer than any position the guide knows.
+fn deg(v: f64) -> String {
+    let micro = (v * 1e6).round() as i64;
+    let sign = if micro < 0 { "-" } else { "" };
+    let m = micro.unsigned_abs();
+    format!("{sign}{}.{:06}", m / 1_000_000, m % 1_000_000)
+}
+
+/// Amap's web marker URL; opens the app where installed (`callnative=1`).
+pub fn amap(name: &str, p: LatLng) -> String {
+    let g = wgs84_to_gcj02(p);
+    format!(
+        "https://uri.amap.com/marker?position={},{}&name={}&coordinate=gaode&callnative=1",
+        deg(g.lng),
+        deg(g.lat),
+        encode(name)
+    )
+}
+
+/// Baidu's web marker URL in BD-09 (`coord_type=bd09ll`).
+pub fn baidu(name: &str, p: LatLng) -> String {
+    let b = wgs84_to_bd09(p);
+    format!(
+        "https://api.map.baidu.com/marker?location={},{}&title={}&content={}&coord_type=bd09ll&output=html&src=webapp.qiaosi.guide",
+        deg(b.lat),
+        deg(b.lng),
+        encode(name),
+        encode(name)
+    )
+}
+
+/// Apple Maps takes WGS-84 and converts for its China map itself.
+pub fn apple(name: &str, p: LatLng) -> String {
+    format!(
+        "https://maps.apple.com/?ll={},{}&q={}",
+        deg(p.lat),
+        deg(p.lng),
+        encode(name)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::{bd09_to_gcj02, gcj02_to_wgs84};
+
+    fn coords(url: &str, key: &str) -> (f64, f64) {
+        let v = url.split(key).nth(1).unwrap().split('&').next().unwrap();
+        let (a, b) = v.split_once(',').unwrap();
+        (a.parse().unwrap(), b.parse().unwrap())
+    }
+
+    #[test]
+    fn each_app_gets_its_own_datum() {
+        let p = LatLng {
+            lat: 30.336,
+            lng: 120.288,
+        };
+        let (lng, lat) = coords(&amap("x", p), "position=");
+        let back = gcj02_to_wgs84(LatLng { lat, lng });
+        assert!((back.lat - p.lat).abs() < 1e-5 && (back.lng - p.lng).abs() < 1e-5);
+        // GCJ-02 is visibly shifted from WGS-84 around Hangzhou (hundreds of metres).
+        assert!((lng - p.lng).abs() > 0.003);
+        let (lat, lng) = coords(&baidu("x", p), "location=");
+        let back = gcj02_to_wgs84(bd09_to_gcj02(LatLng { lat, lng }));
+        assert!((back.lat - p.lat).abs() < 1e-5 && (back.lng - p.lng).abs() < 1e-5);
+        assert_eq!(coords(&apple("x", p), "ll="), (30.336, 120.288));
+    }
+
+    #[test]
+    fn names_are_encoded() {
+        assert_eq!(encode("牛角 A&B"), "%E7%89%9B%E8%A7%92%20A%26B");
+        assert!(amap(
+            "乔司“潮”",
+            LatLng {
+                lat: 30.0,
+                lng: 120.0
+            }
+        )
+        .contains("name=%E4%B9%94"));
+        assert_eq!(deg(-0.5), "-0.500000");
+        assert_eq!(deg(120.2880004), "120.288000");
+    }
+}

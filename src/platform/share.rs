@@ -1,0 +1,57 @@
+//! Sharing and copying: the Web Share API where the phone has it, else the clipboard.
+//!
+//! Called through `Reflect` because web-sys gates `navigator.share` and the clipboard behind
+//! its unstable-API flag; both are plain promise-returning methods.
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn call(target: &JsValue, method: &str, arg: &JsValue) -> Option<Promise> {
+    let f: Function = Reflect::get(target, &method.into()).ok()?.dyn_into().ok()?;
+    f.call1(target, arg).ok()?.dyn_into().ok()
+}
+
+/// Copies text; `false` when the browser refused or has no clipboard.
+pub async fn copy(text: &str) -> bool {
+    let nav = web_sys::window()
+        .map(|w| JsValue::from(w.navigator()))
+        .unwrap_or_default();
+    let Some(clip) = Reflect::get(&nav, &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined())
+    else {
+        return false;
+    };
+    match call(&clip, "writeText", &text.into()) {
+        Some(p) => JsFuture::from(p).await.is_ok(),
+        None => false,
+    }
+}
+
+pub enum Shared {
+    /// The system share sheet was used (or dismissed by the user).
+    Sheet,
+    /// No share sheet: the link was copied.
+    Copied,
+    Failed,
+}
+
+pub async fn share(title: &str, url: &str) -> Shared {
+    let nav = web_sys::window()
+        .map(|w| JsValue::from(w.navigator()))
+        .unwrap_or_default();
+    let data = Object::new();
+    let _ = Reflect::set(&data, &"title".into(), &title.into());
+    let _ = Reflect::set(&data, &"url".into(), &url.into());
+    if let Some(p) = call(&nav, "share", &data) {
+        // A rejection here is mostly the user closing the sheet: nothing to report.
+        let _ = JsFuture::from(p).await;
+        return Shared::Sheet;
+    }
+    if copy(url).await {
+        Shared::Copied
+    } else {
+        Shared::Failed
+    }
+}
