@@ -27,7 +27,9 @@ fn index_for(cache: IndexCache, pack: &Arc<Pack>) -> Arc<SearchIndex> {
             return idx;
         }
     }
+    crate::platform::timing::mark("qiaosi-index-start");
     let idx = Arc::new(SearchIndex::new(pack));
+    crate::platform::timing::measure("qiaosi-index", "qiaosi-index-start");
     cache.set_value(Some((key, idx.clone())));
     idx
 }
