@@ -46,3 +46,15 @@ test('a missing pack says so, and retry recovers when it is back', async ({ page
     await s.close();
   }
 });
+
+test('a panic shows an error view with a reload link, not a frozen page', async ({ page }) => {
+  // Make the app's start-up fail inside Rust: mounting needs <body>, which this page hides.
+  await page.addInitScript(() => {
+    Object.defineProperty(Document.prototype, 'body', { get: () => null, configurable: true });
+  });
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('出错了');
+  await expect(alert).toContainText('你保存的内容不会丢失');
+  await expect(alert.getByRole('link', { name: '重新加载' })).toHaveAttribute('href', '');
+});

@@ -129,3 +129,28 @@ test.describe('opening hours', () => {
     }
   });
 });
+
+test.describe('place details', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('address copy, phone link and share fall back to copying the link', async ({ page }) => {
+    const withFacts = structuredClone(pack);
+    const p = withFacts.places.find((x) => x.id === 'tide-parlour');
+    p.address = { zh: '测试路 1 号', en: '1 Test Road' };
+    p.phone = '0571 0000 0000';
+    const s = await startServer({ dir: 'dist', override: (path) => (path === '/content/pack.json' ? { body: JSON.stringify(withFacts) } : undefined) });
+    try {
+      await page.addInitScript(() => { delete Navigator.prototype.share; });
+      await page.goto(s.url + '/places/tide-parlour');
+      await expect(page.getByRole('link', { name: '0571 0000 0000' })).toHaveAttribute('href', 'tel:057100000000');
+      await page.getByRole('button', { name: '复制地址' }).click();
+      await expect(page.getByText('已复制')).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('测试路 1 号');
+      await page.getByRole('button', { name: '分享' }).click();
+      await expect(page.getByText('链接已复制')).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(s.url + '/places/tide-parlour');
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -23,9 +23,16 @@ fn show_crash_view() {
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|t| Lang::from_tag(&t))
         .unwrap_or(Lang::Zh);
-    let Some(body) = doc.body() else { return };
+    // A panic before the body exists (or with it gone) still gets its view, under <html>.
+    let Some(target) = doc
+        .body()
+        .map(Into::into)
+        .or_else(|| doc.document_element())
+    else {
+        return;
+    };
     // Only fixed strings from the i18n table go into this markup, never user or content data.
-    body.set_inner_html(&format!(
+    target.set_inner_html(&format!(
         r#"<main class="crash" role="alert"><h1>{}</h1><p>{}</p><a class="button" href="">{}</a></main>"#,
         K::CrashTitle.text(lang),
         K::CrashText.text(lang),
