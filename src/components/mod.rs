@@ -7,6 +7,7 @@ pub mod notices;
 pub mod pack;
 pub mod place_finder;
 pub mod place_row;
+pub mod schedule;
 pub mod sketch_map;
 pub mod tabbar;
 

@@ -1,3 +1,4 @@
+use crate::components::schedule::{calendar_for, ics_href, key, ScheduleButton};
 use crate::components::{pack::WithPack, use_pack_title};
 use crate::format::{format_date, format_time};
 use crate::i18n::{use_i18n, K};
@@ -29,6 +30,12 @@ pub fn EventDetail(edition: String, event: String) -> impl IntoView {
             let venue = ev.place.as_deref().and_then(|id| pack.place(id)).map(|p| view! {
                 <p>{i.t(K::Venue)}": "<a href=format!("/places/{}", p.id)>{p.name.get(en).to_string()}</a></p>
             });
+            let schedule_key = key(ed, ev);
+            let calendar = calendar_for(&pack, &[(ed, ev)], en);
+            let calendar = calendar.skipped.is_empty().then(|| view! {
+                <a class="button secondary ics" href=ics_href(&calendar.text)
+                    download=format!("{}-{}.ics", ed.id, ev.id)>{i.t(K::AddToCalendar)}</a>
+            });
             view! {
                 <article class="card">
                     <p class="eyebrow"><a href="/festival">{ed.name.get(en).to_string()}</a></p>
@@ -36,6 +43,10 @@ pub fn EventDetail(edition: String, event: String) -> impl IntoView {
                     <p class="event-time">{when}</p>
                     {venue}
                     <p>{ev.description.get(en).to_string()}</p>
+                    <div class="actions">
+                        <ScheduleButton key=schedule_key/>
+                        {calendar}
+                    </div>
                 </article>
             }.into_any()
         }/>

@@ -53,6 +53,10 @@ pub fn Me() -> impl IntoView {
                 }
             }/>
         </section>
+        <section class="card" aria-labelledby="schedule">
+            <h2 id="schedule">{i.t(K::MySchedule)}</h2>
+            <WithPack render=move |pack| view! { <MySchedule pack/> }/>
+        </section>
         <section class="card" aria-labelledby="settings">
             <h2 id="settings">{i.t(K::Settings)}</h2>
             <fieldset>
@@ -99,5 +103,80 @@ pub fn Me() -> impl IntoView {
                 <p class="storage-persistent">{if persistent { i.t(K::StoragePersistent) } else { i.t(K::StorageNotPersistent) }}</p>
             })}
         </section>
+    }
+}
+
+/// The events the user plans to attend, with clashes flagged and a calendar export.
+#[component]
+fn MySchedule(pack: std::sync::Arc<qiaosi_core::content::Pack>) -> impl IntoView {
+    use crate::components::schedule::{calendar_for, ics_href, ScheduleButton};
+    use qiaosi_core::time::When;
+    let i = use_i18n();
+    let en = i.en();
+    let user = use_user_data();
+    move || {
+        let keys = user.schedule.get();
+        let mut items: Vec<_> = keys
+            .iter()
+            .filter_map(|k| {
+                let (ed, ev) = k.split_once('/')?;
+                let ed = pack.edition(ed)?;
+                Some((k.clone(), ed, ed.event(ev)?))
+            })
+            .collect();
+        // In time order, as a day's plan reads; events without a date last.
+        let start = |ev: &qiaosi_core::content::Event| ev.start.as_deref().and_then(When::parse);
+        qiaosi_core::listing::sort_small_by(&mut items, |a, b| match (start(a.2), start(b.2)) {
+            (Some(x), Some(y)) => x < y,
+            (Some(_), None) => true,
+            _ => false,
+        });
+        if items.is_empty() {
+            return view! { <p class="fineprint">{i.t(K::NoSchedule)}</p> }.into_any();
+        }
+        let times: Vec<(&str, When, Option<When>)> = items
+            .iter()
+            .filter_map(|(k, _, ev)| {
+                Some((
+                    k.as_str(),
+                    When::parse(ev.start.as_deref()?)?,
+                    ev.end.as_deref().and_then(When::parse),
+                ))
+            })
+            .collect();
+        let clashes = qiaosi_core::ics::clashes(&times);
+        let title = |k: &str| {
+            items
+                .iter()
+                .find(|(key, ..)| key == k)
+                .map(|(_, _, ev)| ev.title.get(en).to_string())
+                .unwrap_or_default()
+        };
+        let warnings = clashes
+            .iter()
+            .map(|(a, b)| view! { <p class="notice warn clash" role="status">{i.t(K::Clash)}": "{title(a)}" / "{title(b)}</p> })
+            .collect_view();
+        let pairs: Vec<_> = items.iter().map(|(_, ed, ev)| (*ed, *ev)).collect();
+        let cal = calendar_for(&pack, &pairs, en);
+        let list = items
+            .iter()
+            .map(|(k, ed, ev)| {
+                let when = ev.start.as_deref().and_then(When::parse).map(|w| crate::format::format_date(w.date(), en)).unwrap_or_else(|| i.t(K::DateNotPublished).into());
+                view! {
+                    <li class="scheduled">
+                        <a href=format!("/festival/{}/{}", ed.id, ev.id)>{ev.title.get(en).to_string()}</a>
+                        <span class="fineprint">{when}</span>
+                        <ScheduleButton key=k.clone()/>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            {warnings}
+            <ul class="schedule-list">{list}</ul>
+            <a class="button secondary ics-all" href=ics_href(&cal.text) download="qiaosi-schedule.ics">{i.t(K::ExportSchedule)}</a>
+            {(!cal.skipped.is_empty()).then(|| view! { <p class="fineprint">{i.t(K::UndatedNotExported)}</p> })}
+        }
+        .into_any()
     }
 }
