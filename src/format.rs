@@ -9,7 +9,7 @@ pub fn format_distance(m: u32, en: bool) -> String {
     } else {
         // Tenths of a kilometre by integer arithmetic (no float printing in the wasm).
         let tenths = (m + 50) / 100;
-        let km = if tenths % 10 == 0 {
+        let km = if tenths.is_multiple_of(10) {
             (tenths / 10).to_string()
         } else {
             format!("{}.{}", tenths / 10, tenths % 10)

@@ -113,7 +113,7 @@ fn PlaceView(place: Place) -> impl IntoView {
                     None => i.t(K::PhoneNotPublished).into_any(),
                 }}</dd>
                 <dt>{i.t(K::Tags)}</dt>
-                <dd>{p.tags.join(" · ")}</dd>
+                <dd>{tags_in(&p.tags, en)}</dd>
                 <dt>{i.t(K::Source)}</dt>
                 <dd>{p.source.clone()}</dd>
                 <dt>{i.t(K::Checked)}</dt>
@@ -127,5 +127,34 @@ fn PlaceView(place: Place) -> impl IntoView {
             </ul>
             <a class="button secondary" href="/map">{i.t(K::OpenMap)}</a>
         </article>
+    }
+}
+
+/// The tags in the reader's language (tags are written in both); all of them if none match.
+fn tags_in(tags: &[String], en: bool) -> String {
+    let chinese = |t: &&String| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mine: Vec<&str> = tags
+        .iter()
+        .filter(|t| chinese(t) != en)
+        .map(String::as_str)
+        .collect();
+    if mine.is_empty() {
+        tags.join(" · ")
+    } else {
+        mine.join(" · ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tags_follow_the_language() {
+        let tags: Vec<String> = ["seawall", "海塘", "Qing dynasty", "考古"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(super::tags_in(&tags, true), "seawall · Qing dynasty");
+        assert_eq!(super::tags_in(&tags, false), "海塘 · 考古");
+        let only_en: Vec<String> = vec!["wifi".into()];
+        assert_eq!(super::tags_in(&only_en, false), "wifi");
     }
 }

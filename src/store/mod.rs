@@ -265,7 +265,10 @@ where
     F: Fn(Database) -> Fut,
     Fut: std::future::Future<Output = Result<T, indexed_db_futures::error::Error>>,
 {
-    let first = f(db.borrow().clone()).await;
+    // The handle is cloned out first: a RefCell borrow held across the await would panic if
+    // another call reopened the database meanwhile.
+    let handle = db.borrow().clone();
+    let first = f(handle).await;
     match first {
         Err(e) if is_connection_lost(&e) => {
             let fresh = open_db().await?;

@@ -29,19 +29,6 @@ pub fn by_added(rows: Vec<(String, String)>) -> Vec<String> {
     rows.into_iter().map(|(_, k)| k).collect()
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn oldest_first_and_unreadable_values_first() {
-        let rows = vec![
-            ("b".into(), "200".into()),
-            ("a".into(), "300".into()),
-            ("c".into(), "garbled".into()),
-        ];
-        assert_eq!(super::by_added(rows), ["c", "b", "a"]);
-    }
-}
-
 pub fn provide_user_data() {
     let data = UserData {
         favourites: RwSignal::new(vec![]),
@@ -118,4 +105,17 @@ fn toggle(data: UserData, list: RwSignal<Vec<String>>, store_name: &'static str,
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn oldest_first_and_unreadable_values_first() {
+        let rows = vec![
+            ("b".into(), "200".into()),
+            ("a".into(), "300".into()),
+            ("c".into(), "garbled".into()),
+        ];
+        assert_eq!(super::by_added(rows), ["c", "b", "a"]);
+    }
 }

@@ -5,39 +5,11 @@ use qiaosi_core::checkin::{self, passport_encode, Refusal, Stamp};
 use qiaosi_core::time::{Date, LocalDateTime};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn qiaosi(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_qiaosi"))
-        .args(args)
-        .env_remove("QIAOSI_HOST")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
-
-/// A fresh directory per test, so tests running in parallel never share a key file.
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("qiaosi-checkin-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+mod common;
+use common::{qiaosi, scratch_dir as dir, shipped_json as shipped};
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-fn shipped() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../public/content/pack.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// Makes a key with `keygen` and a pack that lists it; returns (key file, pack file, pack).

@@ -2,30 +2,8 @@
 
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::process::Command;
-
-fn qiaosi(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_qiaosi"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
-
-fn shipped() -> String {
-    format!(
-        "{}/../../public/content/pack.json",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn shipped_json() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(shipped()).unwrap()).unwrap()
-}
+mod common;
+use common::{qiaosi, shipped, shipped_json};
 
 /// A file of its own per test, as the tests run in parallel.
 fn scratch(name: &str, v: &Value) -> PathBuf {

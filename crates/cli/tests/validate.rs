@@ -1,25 +1,7 @@
 //! The CLI as the people who run the guide use it: a real process, real files.
 
-use std::process::Command;
-
-fn qiaosi(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_qiaosi"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
-
-fn shipped() -> String {
-    format!(
-        "{}/../../public/content/pack.json",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
+mod common;
+use common::{qiaosi, shipped};
 
 #[test]
 fn the_shipped_pack_validates() {

@@ -2,9 +2,9 @@
 //! it parses the JSON and reports every problem it can find, each with its JSON path, so the
 //! people who edit the pack can fix all of them in one pass.
 
-use crate::content::{is_pinyin_key, Pack, Position, Precision, CATEGORIES, SCHEMA};
+use crate::content::{is_pinyin_key, Pack, CATEGORIES, SCHEMA};
 use crate::hours::OpeningHours;
-use crate::time::{Date, When};
+
 use checker::Checker;
 use std::collections::HashSet;
 use std::fmt;

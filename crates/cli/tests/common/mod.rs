@@ -1,0 +1,39 @@
+//! What every CLI test needs: the real binary, the shipped pack, a scratch directory.
+#![allow(dead_code)] // each test file uses its own subset
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Runs `qiaosi` with `args`: (exit code, stdout, stderr).
+pub fn qiaosi(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_qiaosi"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+/// The path of the pack the app ships.
+pub fn shipped() -> String {
+    format!(
+        "{}/../../public/content/pack.json",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+pub fn shipped_json() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(shipped()).unwrap()).unwrap()
+}
+
+/// A fresh directory of its own, as tests run in parallel.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("qiaosi-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
