@@ -12,7 +12,9 @@ if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
 const indexPath = join(dir, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+// Only the app's hashed ES module: the worker's scripts are classic scripts whose top-level
+// names (wasm_bindgen) must survive, and Trunk minifies those itself.
+for (const name of readdirSync(dir).filter((f) => /^qiaosi-guide-[0-9a-f]+\.js$/.test(f))) {
   const path = join(dir, name);
   const src = readFileSync(path);
   const out = await minify(src.toString('utf8'), { module: true, compress: true, mangle: true });

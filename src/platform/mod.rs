@@ -8,3 +8,4 @@ pub mod service_worker;
 pub mod share;
 pub mod storage;
 pub mod timing;
+pub mod worker;
