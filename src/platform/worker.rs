@@ -75,7 +75,10 @@ pub async fn call(fields: &str) -> Option<JsValue> {
     let answer =
         Promise::new(&mut |resolve, _| PENDING.with(|p| p.borrow_mut().push((id, resolve))));
     worker
-        .post_message(&JsValue::from_str(&format!("{{\"id\":{id},{fields}}}")))
+        .post_message(&JsValue::from_str(&format!(
+            "{{\"id\":{},{fields}}}",
+            id as u32
+        )))
         .ok()?;
     JsFuture::from(answer).await.ok()
 }

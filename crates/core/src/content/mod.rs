@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod read;
+pub(crate) use read::Reader;
+
 /// The pack format this build understands.
 pub const SCHEMA: u32 = 1;
 
