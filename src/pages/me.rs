@@ -53,27 +53,6 @@ pub fn Me() -> impl IntoView {
                 }
             }/>
         </section>
-        <section class="card" aria-labelledby="passport">
-            <h2 id="passport">{i.t(K::Passport)}</h2>
-            <WithPack render=move |pack| {
-                let stamps = user.stamps.get();
-                if stamps.is_empty() {
-                    return view! { <p class="fineprint">{i.t(K::NoStamps)}</p> }.into_any();
-                }
-                let points = pack.checkin.points.len();
-                let got = pack.checkin.points.iter().filter(|p| stamps.iter().any(|s| s.point == p.id)).count();
-                let list = stamps.iter().rev().map(|s| {
-                    let name = pack.checkin.points.iter().find(|p| p.id == s.point)
-                        .and_then(|p| p.place.as_deref()).and_then(|id| pack.place(id))
-                        .map(|pl| pl.name.get(i.en()).to_string()).unwrap_or_else(|| s.point.clone());
-                    view! { <li class="stamp"><strong>{name}</strong>" "<span class="fineprint">{when(s.at_ms)}</span></li> }
-                }).collect_view();
-                view! {
-                    <p class="progress">{i.t(K::StampsOf)}" "{got}" / "{points}</p>
-                    <ul class="stamps">{list}</ul>
-                }.into_any()
-            }/>
-        </section>
         <section class="card" aria-labelledby="schedule">
             <h2 id="schedule">{i.t(K::MySchedule)}</h2>
             <WithPack render=move |pack| view! { <MySchedule pack/> }/>

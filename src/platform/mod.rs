@@ -8,4 +8,3 @@ pub mod service_worker;
 pub mod share;
 pub mod storage;
 pub mod timing;
-pub mod worker;

@@ -12,8 +12,6 @@ pub struct UserData {
     pub favourites: RwSignal<Vec<String>>,
     /// Scheduled events as `edition/event`.
     pub schedule: RwSignal<Vec<String>>,
-    /// Check-in stamps, oldest first.
-    pub stamps: RwSignal<Vec<StampRec>>,
     /// `None` until the store is open; `Some(false)` when data lives in memory only.
     pub durable: RwSignal<Option<bool>>,
     /// The last failed write, for the UI to explain.
@@ -35,7 +33,6 @@ pub fn provide_user_data() {
     let data = UserData {
         favourites: RwSignal::new(vec![]),
         schedule: RwSignal::new(vec![]),
-        stamps: RwSignal::new(vec![]),
         durable: RwSignal::new(None),
         error: RwSignal::new(None),
     };
@@ -48,14 +45,6 @@ pub fn provide_user_data() {
         }
         if let Ok(rows) = store.all(schema::SCHEDULE).await {
             data.schedule.set(by_added(rows));
-        }
-        if let Ok(rows) = store.all(schema::CHECKINS).await {
-            let mut stamps: Vec<StampRec> = rows
-                .iter()
-                .filter_map(|(k, v)| StampRec::decode(k, v))
-                .collect();
-            qiaosi_core::listing::sort_small_by(&mut stamps, |a, b| a.at_ms < b.at_ms);
-            data.stamps.set(stamps);
         }
     });
 }
@@ -77,76 +66,6 @@ impl UserData {
     /// Adds or removes an event (`edition/event`) from the schedule.
     pub fn toggle_scheduled(self, key: String) {
         toggle(self, self.schedule, schema::SCHEDULE, key);
-    }
-}
-
-/// A stamp as stored: key `point/YYYY-MM-DD`, value `<ms since epoch> <token>` (the signed
-/// token travels with the stamp, so a staff check can verify it later).
-#[derive(Clone, Debug, PartialEq)]
-pub struct StampRec {
-    pub point: String,
-    pub at_ms: u64,
-    pub token: String,
-}
-
-impl StampRec {
-    fn decode(key: &str, value: &str) -> Option<StampRec> {
-        let (point, _day) = key.split_once('/')?;
-        let (ms, token) = value.split_once(' ')?;
-        Some(StampRec {
-            point: point.into(),
-            at_ms: ms.parse().ok()?,
-            token: token.into(),
-        })
-    }
-
-    fn local(&self) -> qiaosi_core::time::LocalDateTime {
-        qiaosi_core::time::LocalDateTime::from_unix_ms(self.at_ms as f64)
-    }
-}
-
-pub enum StampOutcome {
-    New,
-    AlreadyToday,
-}
-
-impl UserData {
-    /// Adds a stamp for a verified token, one per point per Shanghai day.
-    pub async fn stamp(self, point: &str, token: &str) -> Result<StampOutcome, StoreError> {
-        use qiaosi_core::checkin::{stamp_allowed, Stamp, StampDecision};
-        let now_ms = js_sys::Date::now() as u64;
-        let now = qiaosi_core::time::LocalDateTime::from_unix_ms(now_ms as f64);
-        let existing: Vec<Stamp> = self
-            .stamps
-            .get_untracked()
-            .iter()
-            .map(|s| Stamp {
-                point_id: s.point.clone(),
-                token: s.token.clone(),
-                at: s.local(),
-            })
-            .collect();
-        if stamp_allowed(&existing, point, now) == StampDecision::AlreadyToday {
-            return Ok(StampOutcome::AlreadyToday);
-        }
-        let store = Store::open().await;
-        let key = format!("{point}/{}", now.date);
-        store
-            .write(vec![Op::Put {
-                store: schema::CHECKINS,
-                key,
-                value: format!("{now_ms} {token}"),
-            }])
-            .await?;
-        self.stamps.update(|s| {
-            s.push(StampRec {
-                point: point.into(),
-                at_ms: now_ms,
-                token: token.into(),
-            })
-        });
-        crate::platform::storage::ask_persistence_once(&store).await;
-        Ok(StampOutcome::New)
     }
 }
 
