@@ -10,7 +10,6 @@ pub mod handoff;
 pub mod hash;
 pub mod hours;
 pub mod ics;
-pub mod json;
 pub mod listing;
 pub mod lunar;
 pub mod search;

@@ -149,28 +149,3 @@ fn pinyin_keys_must_be_toneless_lowercase_syllables() {
     }
     assert!(load(&v.to_string()).is_ok());
 }
-
-#[test]
-fn every_structural_problem_is_reported_at_once() {
-    let mut v = shipped();
-    v["places"][2]["position"]["lat"] = json!("north");
-    v["places"][0]["name"]["fr"] = json!("Bibliothèque");
-    v["routes"][0]["path"][1] = json!([30.3]);
-    v["meta"]["tiles"]["datum"] = json!("bd09");
-    v["festival"][0].as_object_mut().unwrap().remove("start");
-    let ps = problems(&v);
-    let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
-    assert_eq!(
-        paths,
-        [
-            "meta.tiles.datum",
-            "places[0].name.fr",
-            "places[2].position.lat",
-            "routes[0].path[1]",
-            "festival[0].start"
-        ],
-        "{ps:#?}"
-    );
-    assert!(ps.iter().all(|p| p.kind == Kind::Syntax));
-    assert_eq!(ps[4].message, "missing");
-}

@@ -50,19 +50,36 @@ impl fmt::Display for Problem {
 /// Parses and validates a pack. A pack with any problem is refused as a whole: the app keeps
 /// what it had rather than show half-checked content.
 pub fn load(json: &str) -> Result<Pack, Vec<Problem>> {
-    let tree = crate::json::parse(json).map_err(|e| {
+    #[cfg(feature = "json-paths")]
+    let pack: Pack = {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            vec![Problem {
+                path,
+                kind: Kind::Syntax,
+                message: e.into_inner().to_string(),
+            }]
+        })?
+    };
+    #[cfg(not(feature = "json-paths"))]
+    let pack: Pack = serde_json::from_str(json).map_err(|e| {
+        // Said without serde_json's own messages: their formatting code (floats included)
+        // would double the error path's share of the wasm.
+        use serde_json::error::Category;
+        let what = match e.classify() {
+            Category::Eof => "the pack ends too early (cut off?)",
+            Category::Syntax => "not valid JSON",
+            Category::Data => "a field is missing, unknown or of the wrong type",
+            Category::Io => "could not be read",
+        };
         vec![Problem {
             path: String::new(),
             kind: Kind::Syntax,
-            message: format!("{}, at line {} column {}", e.message, e.line, e.column),
+            message: format!("{what}, at line {} column {}", e.line(), e.column()),
         }]
     })?;
-    let mut reader = crate::content::Reader { problems: vec![] };
-    let pack = reader.pack(&tree);
-    let pack = match pack {
-        Some(p) if reader.problems.is_empty() => p,
-        _ => return Err(reader.problems),
-    };
     let problems = validate(&pack);
     if problems.is_empty() {
         Ok(pack)

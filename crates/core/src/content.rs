@@ -7,9 +7,6 @@
 
 use serde::{Deserialize, Serialize};
 
-mod read;
-pub(crate) use read::Reader;
-
 /// The pack format this build understands.
 pub const SCHEMA: u32 = 1;
 
