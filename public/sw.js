@@ -9,12 +9,28 @@ const SHELL = 'qiaosi-shell-' + BUILD;
 const PACK_URL = '/content/pack.json';
 
 self.addEventListener('install', (event) => {
-  // cache: 'reload' so a stale HTTP cache cannot slip an old file into a new build's cache.
-  event.waitUntil(
-    caches.open(SHELL).then((c) => c.addAll(PRECACHE.map(([url]) => new Request(url, { cache: 'reload' }))))
-  );
+  event.waitUntil(precache());
   // No skipWaiting(): an open page keeps the build it started with until the user reloads.
 });
+
+// Every file is checked against the hash the build recorded: if a CDN edge or a half-finished
+// deploy serves another build's file, the install fails (and is retried on a later visit)
+// rather than caching a mix of builds.
+async function precache() {
+  const cache = await caches.open(SHELL);
+  await Promise.all(PRECACHE.map(async ([url, hash]) => {
+    // cache: 'reload' so a stale HTTP cache cannot slip an old file in either.
+    const resp = await fetch(new Request(url, { cache: 'reload' }));
+    if (!resp.ok) throw new Error(`precache: ${url} answered ${resp.status}`);
+    const body = await resp.arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
+    const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+    if (!hex.startsWith(hash)) throw new Error(`precache: ${url} is not from this build`);
+    // A fresh response: hosts that redirect /index.html to / mark the original "redirected",
+    // which browsers refuse to use for a navigation.
+    await cache.put(url, new Response(body, { status: 200, headers: resp.headers }));
+  }));
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
@@ -35,9 +51,11 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname === PACK_URL) return;
-  if (req.mode === 'navigate') {
+  const lastSegment = url.pathname.split('/').pop();
+  if (req.mode === 'navigate' && !lastSegment.includes('.')) {
     // Every in-app route is the same shell: this build's index.html, which names this build's
-    // wasm and js, so html and wasm always come from one build.
+    // wasm and js, so html and wasm always come from one build. (Paths with an extension are
+    // real files — the manifest, an icon — and are served as such.)
     event.respondWith(fromShell('/index.html').then((r) => r || fetch(req)));
   } else {
     event.respondWith(fromShell(req).then((r) => r || fetch(req)));

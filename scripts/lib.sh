@@ -1,6 +1,7 @@
 # Shared by scripts/serve and scripts/test: puts the project's tools on PATH and installs
 # whatever is missing, at the versions the project was measured with. Quick when all is there.
 # (Why these versions and install methods: see docs/toolchain.md.)
+# setup_build: what building and serving need. setup_test: that, plus the browser for e2e.
 
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,11 +14,25 @@ BINARYEN_VERSION=132
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else echo "need root (or sudo) to run: $*" >&2; exit 1
+  fi
+}
 
-setup() {
-  command -v cargo >/dev/null || { echo "Rust (cargo) is required: https://rustup.rs" >&2; exit 1; }
-  command -v node >/dev/null || { echo "Node.js 20+ and npm are required" >&2; exit 1; }
+setup_build() {
+  command -v rustup >/dev/null && command -v cargo >/dev/null \
+    || { echo "Rust via rustup is required: https://rustup.rs" >&2; exit 1; }
+  local node_major
+  node_major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
+  [ -n "$node_major" ] && [ "$node_major" -ge 20 ] \
+    || { echo "Node.js 20 or newer (with npm) is required; found: $(node --version 2>/dev/null || echo none)" >&2; exit 1; }
+
+  # rustup's minimal profile leaves these out; the test command needs them.
+  for c in rustfmt clippy; do
+    rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c"
+  done
 
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
@@ -33,6 +48,7 @@ setup() {
   # Trunk insists on the wasm-bindgen CLI matching Cargo.lock, else it tries to download one.
   local wb
   wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  [ -n "$wb" ] || { echo "no wasm-bindgen entry in Cargo.lock" >&2; exit 1; }
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$"; then
     say "installing wasm-bindgen-cli $wb (matches Cargo.lock)"
     # Not --locked: its lockfile pins a crate version the registry no longer serves.
@@ -46,7 +62,13 @@ setup() {
     npm ci --no-audit --no-fund
   fi
 
+}
+
+setup_test() {
+  setup_build
   if [ ! -x /usr/bin/chromium ]; then
+    command -v apt-get >/dev/null \
+      || { echo "the e2e tests need Chromium at /usr/bin/chromium (Debian's package); install it and retry" >&2; exit 1; }
     say "installing Debian's Chromium (the e2e browser)"
     as_root apt-get update
     as_root apt-get install -y --no-install-recommends chromium

@@ -12,13 +12,14 @@ if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
 const indexPath = join(dir, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
-// Only the app's hashed ES module: the worker's scripts are classic scripts whose top-level
-// names (wasm_bindgen) must survive, and Trunk minifies those itself.
+// Only the app's hashed ES module (other scripts, were there any, keep Trunk's treatment).
 for (const name of readdirSync(dir).filter((f) => /^qiaosi-guide-[0-9a-f]+\.js$/.test(f))) {
   const path = join(dir, name);
   const src = readFileSync(path);
   const out = await minify(src.toString('utf8'), { module: true, compress: true, mangle: true });
   writeFileSync(path, out.code);
+  // The integrity attributes must follow, or the browser refuses the script: fail loudly.
+  if (!index.includes(sri(src))) throw new Error(`minify-js: no sha384 integrity for ${name} in index.html`);
   index = index.replaceAll(sri(src), sri(Buffer.from(out.code)));
   console.log(`minify-js: ${name} ${src.length} → ${out.code.length} bytes`);
 }

@@ -16,6 +16,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 pub const PACK_URL: &str = "/content/pack.json";
+
+thread_local! {
+    static REFRESHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 const META_KEY: &str = "meta";
 
 /// Why there is no content to show.
@@ -98,14 +102,25 @@ impl Content {
     }
 
     async fn refresh(self, store: &Store) {
+        // One refresh at a time: start-up, Retry and coming back online can overlap.
+        if REFRESHING.with(|r| r.replace(true)) {
+            return;
+        }
+        self.refresh_now(store).await;
+        REFRESHING.with(|r| r.set(false));
+    }
+
+    async fn refresh_now(self, store: &Store) {
         let held = self.meta.get_untracked();
         let have_pack = matches!(self.state.get_untracked(), PackState::Ready(_));
         let etag = held
             .as_ref()
             .filter(|_| have_pack)
             .and_then(|m| m.etag.clone());
+        // Judged when the failure happens, not when the refresh began: another refresh may
+        // have brought content meanwhile, and an error must never replace it.
         let fail = |e: PackError| {
-            if !have_pack {
+            if !matches!(self.state.get_untracked(), PackState::Ready(_)) {
                 self.state.set(PackState::Failed(e));
             }
         };
@@ -145,17 +160,22 @@ impl Content {
                         value: meta.encode(),
                     },
                 ];
-                // If storing fails (storage full), the new pack is still shown for this visit.
-                if let Err(e) = store.write(ops).await {
-                    leptos::logging::warn!("could not store the content pack: {}", e.describe());
+                // If storing fails (storage full), the new pack is still shown for this visit,
+                // but the meta stays that of the pack really stored, so the next check fetches
+                // the new one again instead of taking it for the one held.
+                match store.write(ops).await {
+                    Ok(()) => self.meta.set(Some(meta)),
+                    Err(e) => crate::platform::log::warn(
+                        "could not store the content pack:",
+                        e.describe(),
+                    ),
                 }
                 measure("qiaosi-import", "qiaosi-import-start");
                 self.refused.set(None);
-                self.meta.set(Some(meta));
                 self.state.set(PackState::Ready(Arc::new(pack)));
             }
             Err(e) if have_pack => {
-                leptos::logging::warn!("refused a content update");
+                crate::platform::log::warn("refused a content update", "");
                 self.refused.set(Some(e));
             }
             Err(e) => fail(e),

@@ -96,6 +96,7 @@ texts! {
     Programme => "活动安排", "Programme";
     CheckinTitle => "打卡", "Check-in";
     CheckinNoKeys => "无法验证这个打卡码：当前内容包还没有发布任何签名密钥，所以任何打卡码都不能被接受。没有保存任何内容。", "This check-in code can't be verified: the current content pack publishes no signing keys yet, so no code can be accepted. Nothing was saved.";
+    CheckinNotYet => "这个版本的导览还不能核验打卡码，所以没有打卡，也没有保存任何内容。", "This version of the guide can't verify check-in codes yet, so no stamp was added and nothing was saved.";
     CheckinPoints => "打卡点", "Check-in points";
     MeTitle => "我的", "Me";
     Settings => "设置", "Settings";

@@ -18,19 +18,19 @@ use std::sync::Arc;
 const PAGE: usize = 50;
 
 /// The search index is built once per pack, on the first keystroke.
-type IndexCache = StoredValue<Option<(usize, Arc<SearchIndex>)>>;
+/// Keeps the pack it was built for alive, so `ptr_eq` can't be fooled by a reused address.
+type IndexCache = StoredValue<Option<(Arc<Pack>, Arc<SearchIndex>)>>;
 
 fn index_for(cache: IndexCache, pack: &Arc<Pack>) -> Arc<SearchIndex> {
-    let key = Arc::as_ptr(pack) as usize;
-    if let Some((k, idx)) = cache.get_value() {
-        if k == key {
+    if let Some((for_pack, idx)) = cache.get_value() {
+        if Arc::ptr_eq(&for_pack, pack) {
             return idx;
         }
     }
     crate::platform::timing::mark("qiaosi-index-start");
     let idx = Arc::new(SearchIndex::new(pack));
     crate::platform::timing::measure("qiaosi-index", "qiaosi-index-start");
-    cache.set_value(Some((key, idx.clone())));
+    cache.set_value(Some((pack.clone(), idx.clone())));
     idx
 }
 

@@ -5,7 +5,7 @@ use crate::platform::clock;
 use leptos::prelude::*;
 use qiaosi_core::content::{Edition, Pack};
 use qiaosi_core::lunar::next_tide_day;
-use qiaosi_core::time::{Date, LocalDateTime, When};
+use qiaosi_core::time::{Date, When};
 
 #[component]
 pub fn Festival() -> impl IntoView {
@@ -18,12 +18,10 @@ pub fn Festival() -> impl IntoView {
             let today = now.date;
             let current = pack.festival.iter().find(|e| !e.is_past(today) && Date::parse(&e.start).is_some_and(|s| s <= today));
             let upcoming = pack.festival.iter().any(|e| Date::parse(&e.start).is_some_and(|s| s > today));
-            let strip = current.map(|e| now_next(e, now, i.en()));
             let tide = (current.is_none() && !upcoming).then(|| tide_card(today, i.en()));
             let mut editions: Vec<&Edition> = pack.festival.iter().collect();
             qiaosi_core::listing::sort_small_by(&mut editions, |a, b| a.start > b.start);
             view! {
-                {strip}
                 {tide}
                 {editions.into_iter().map(|e| edition_view(&pack, e, today, i.en())).collect_view()}
             }
@@ -49,48 +47,6 @@ fn tide_card(today: Date, en: bool) -> impl IntoView {
             <h2 id="tide">{i.t(K::TideNext)}</h2>
             <p class="tide-date">{format_date(day, en)}" · "<strong class="countdown">{countdown}</strong></p>
             <p>{i.t(K::TideWhy)}</p>
-        </section>
-    }
-}
-
-/// While an edition runs: what is on now and what comes next, by Shanghai time.
-fn now_next(e: &Edition, now: LocalDateTime, en: bool) -> impl IntoView {
-    let i = use_i18n();
-    let t = now.to_unix_s();
-    let mut timed: Vec<(i64, i64, &qiaosi_core::content::Event)> = e
-        .events
-        .iter()
-        .filter_map(|ev| {
-            let When::At(s) = When::parse(ev.start.as_deref()?)? else {
-                return None;
-            };
-            let end = match ev.end.as_deref().and_then(When::parse) {
-                Some(When::At(x)) => x.to_unix_s(),
-                _ => s.to_unix_s() + 3600,
-            };
-            Some((s.to_unix_s(), end, ev))
-        })
-        .collect();
-    qiaosi_core::listing::sort_small_by(&mut timed, |a, b| a.0 < b.0);
-    let link = |ev: &qiaosi_core::content::Event| {
-        view! {
-            <a href=format!("/festival/{}/{}", e.id, ev.id)>{ev.title.get(en).to_string()}</a>
-        }
-    };
-    let on: Vec<_> = timed
-        .iter()
-        .filter(|(s, end, _)| *s <= t && t < *end)
-        .map(|(_, _, ev)| view! { <li>{link(ev)}</li> })
-        .collect();
-    let next = timed.iter().find(|(s, _, _)| *s > t).map(|(s, _, ev)| {
-        let at = LocalDateTime::from_unix_ms((*s * 1000) as f64);
-        view! { <p><strong>{i.t(K::UpNext)}": "</strong>{format_time(at)}" "{link(ev)}</p> }
-    });
-    view! {
-        <section class="card now-next" aria-label=i.t(K::NowOn)>
-            <h2>{e.name.get(en).to_string()}</h2>
-            {(!on.is_empty()).then(|| view! { <p><strong>{i.t(K::NowOn)}</strong></p><ul>{on}</ul> })}
-            {next}
         </section>
     }
 }

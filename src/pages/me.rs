@@ -97,8 +97,7 @@ pub fn Me() -> impl IntoView {
         <section class="card" aria-labelledby="storage">
             <h2 id="storage">{i.t(K::Storage)}</h2>
             <p class="offline-status">{move || if sw.supported { i.t(K::OfflineReady) } else { i.t(K::OfflineUnavailable) }}</p>
-            {move || (user.durable.get() == Some(false)).then(|| view! { <p class="notice warn">{i.t(K::MemoryOnly)}</p> })}
-            {move || estimate.get().map(|(used, _quota, persistent)| view! {
+                        {move || estimate.get().map(|(used, _quota, persistent)| view! {
                 <p class="storage-used">{i.t(K::StorageUsed)}": "{format!("{} KB", (used / 1024.0).round() as u64)}</p>
                 <p class="storage-persistent">{if persistent { i.t(K::StoragePersistent) } else { i.t(K::StorageNotPersistent) }}</p>
             })}

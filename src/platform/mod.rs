@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod geolocation;
+pub mod log;
 pub mod online;
 pub mod panic;
 pub mod service_worker;

@@ -2,7 +2,8 @@
 //!
 //! A panic in wasm aborts the module, so no reactive code can run afterwards. The hook
 //! therefore writes a plain HTML error view straight into the page: a reload link needs no
-//! JavaScript (`href=""` reloads the current address), and the language comes from the same
+//! JavaScript (`href=""` reloads the current address; `target="_self"` keeps the app's router,
+//! whose click handler outlives the panic, from taking it over), and the language comes from the same
 //! `<html lang>` the app keeps up to date.
 
 use crate::i18n::{Lang, K};
@@ -33,7 +34,7 @@ fn show_crash_view() {
     };
     // Only fixed strings from the i18n table go into this markup, never user or content data.
     target.set_inner_html(&format!(
-        r#"<main class="crash" role="alert"><h1>{}</h1><p>{}</p><a class="button" href="">{}</a></main>"#,
+        r#"<main class="crash" role="alert"><h1>{}</h1><p>{}</p><a class="button" href="" target="_self">{}</a></main>"#,
         K::CrashTitle.text(lang),
         K::CrashText.text(lang),
         K::Reload.text(lang)

@@ -62,9 +62,7 @@ pub fn provide_service_worker() {
         if reg.waiting().is_some() && has_controller() {
             sw.update_ready.set(true);
         }
-        let r = reg.clone();
-        listen(&reg, "updatefound", move || {
-            let Some(worker) = r.installing() else { return };
+        let watch = move |worker: web_sys::ServiceWorker| {
             let w = worker.clone();
             listen(&worker, "statechange", move || {
                 // With no controller this is the first install, not an update.
@@ -72,6 +70,24 @@ pub fn provide_service_worker() {
                     sw.update_ready.set(true);
                 }
             });
+        };
+        // An update may be installing already, its `updatefound` fired before we listened.
+        if let Some(w) = reg.installing() {
+            watch(w);
+        }
+        let r = reg.clone();
+        listen(&reg, "updatefound", move || {
+            if let Some(w) = r.installing() {
+                watch(w);
+            }
+        });
+        // In-app navigation never reloads the page, so an app left open for days would never
+        // look for a new build: check whenever it comes back to the foreground.
+        let r = reg.clone();
+        listen(&document(), "visibilitychange", move || {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                let _ = r.update();
+            }
         });
     });
 }
@@ -89,8 +105,14 @@ pub fn apply_update() {
         let Ok(reg) = JsFuture::from(c.get_registration()).await else {
             return;
         };
-        if let Some(waiting) = reg.unchecked_into::<ServiceWorkerRegistration>().waiting() {
-            let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+        match reg.unchecked_into::<ServiceWorkerRegistration>().waiting() {
+            Some(waiting) => {
+                let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+            }
+            // Another tab already let the new build take over: just reload into it.
+            None => {
+                let _ = window().location().reload();
+            }
         }
     });
 }

@@ -45,9 +45,21 @@ pub async fn share(title: &str, url: &str) -> Shared {
     let _ = Reflect::set(&data, &"title".into(), &title.into());
     let _ = Reflect::set(&data, &"url".into(), &url.into());
     if let Some(p) = call(&nav, "share", &data) {
-        // A rejection here is mostly the user closing the sheet: nothing to report.
-        let _ = JsFuture::from(p).await;
-        return Shared::Sheet;
+        match JsFuture::from(p).await {
+            Ok(_) => return Shared::Sheet,
+            // The user closed the sheet: nothing to do.
+            Err(e)
+                if Reflect::get(&e, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .as_deref()
+                    == Some("AbortError") =>
+            {
+                return Shared::Sheet
+            }
+            // Refused (not allowed here, nothing to share to): copy the link instead.
+            Err(_) => {}
+        }
     }
     if copy(url).await {
         Shared::Copied

@@ -13,6 +13,7 @@ use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, Tr
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// Why a store operation failed, in terms the UI can explain.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,28 +104,27 @@ pub struct Store {
 
 thread_local! {
     static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
+    /// Settles when the one shared open attempt has set `STORE`; every caller awaits it, so
+    /// the database is opened once however many parts of the app ask at start-up.
+    static OPENING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
+
+/// An open that takes longer than this is treated as unavailable (old Safari's open can hang,
+/// and an upgrade blocked by another tab would wait forever): the app goes on from memory.
+const OPEN_TIMEOUT_MS: i32 = 4000;
 
 impl Store {
     /// Opens (and if needed upgrades) the database; falls back to memory when IndexedDB is
-    /// unavailable. Called once at start-up; later calls return the same store.
+    /// unavailable or does not answer. Every caller gets the same store.
     pub async fn open() -> Store {
         if let Some(s) = STORE.with(|s| s.borrow().clone()) {
             return s;
         }
-        let backend = match open_db().await {
-            Ok(db) => Backend::Idb(Rc::new(RefCell::new(db))),
-            Err(e) => {
-                leptos::logging::warn!(
-                    "IndexedDB unavailable, keeping data in memory: {}",
-                    e.describe()
-                );
-                Backend::Memory(Rc::default())
-            }
-        };
-        let store = Store { backend };
-        STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
-        store
+        let opening = OPENING.with(|o| o.borrow_mut().get_or_insert_with(start_open).clone());
+        let _ = wasm_bindgen_futures::JsFuture::from(opening).await;
+        STORE.with(|s| s.borrow().clone()).unwrap_or(Store {
+            backend: Backend::Memory(Rc::default()),
+        })
     }
 
     /// False when data lives only in memory and is gone when the page closes.
@@ -248,6 +248,49 @@ impl Store {
             }
         }
     }
+}
+
+/// Starts the one open attempt, racing it against the timeout; whichever settles first sets
+/// `STORE` (a late success after a timeout is dropped: the visit already runs from memory).
+fn start_open() -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
+        let settle = Rc::new(move |backend: Backend| {
+            let first = STORE.with(|s| {
+                let mut s = s.borrow_mut();
+                let first = s.is_none();
+                if first {
+                    *s = Some(Store { backend });
+                }
+                first
+            });
+            if first {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        let on_time = settle.clone();
+        let timeout = wasm_bindgen::closure::Closure::once_into_js(move || {
+            crate::platform::log::warn("IndexedDB did not answer; keeping data in memory", "");
+            on_time(Backend::Memory(Rc::default()));
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                timeout.unchecked_ref(),
+                OPEN_TIMEOUT_MS,
+            );
+        }
+        leptos::task::spawn_local(async move {
+            settle(match open_db().await {
+                Ok(db) => Backend::Idb(Rc::new(RefCell::new(db))),
+                Err(e) => {
+                    crate::platform::log::warn(
+                        "IndexedDB unavailable, keeping data in memory:",
+                        e.describe(),
+                    );
+                    Backend::Memory(Rc::default())
+                }
+            });
+        });
+    })
 }
 
 async fn open_db() -> Result<Database, StoreError> {

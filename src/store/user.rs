@@ -40,11 +40,19 @@ pub fn provide_user_data() {
     leptos::task::spawn_local(async move {
         let store = Store::open().await;
         data.durable.set(Some(store.is_durable()));
+        // Merged rather than replaced: a tap during start-up may already have added one.
+        let merge = |list: RwSignal<Vec<String>>, stored: Vec<String>| {
+            list.update(|l| {
+                let extra: Vec<String> = l.drain(..).filter(|k| !stored.contains(k)).collect();
+                *l = stored;
+                l.extend(extra);
+            })
+        };
         if let Ok(rows) = store.all(schema::FAVOURITES).await {
-            data.favourites.set(by_added(rows));
+            merge(data.favourites, by_added(rows));
         }
         if let Ok(rows) = store.all(schema::SCHEDULE).await {
-            data.schedule.set(by_added(rows));
+            merge(data.schedule, by_added(rows));
         }
     });
 }
@@ -69,7 +77,17 @@ impl UserData {
     }
 }
 
+thread_local! {
+    /// Keys with a write under way: a second tap waits for the first to land rather than
+    /// racing it (a quick add-then-remove must end removed).
+    static PENDING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn toggle(data: UserData, list: RwSignal<Vec<String>>, store_name: &'static str, key: String) {
+    if PENDING.with(|p| p.borrow().contains(&key)) {
+        return;
+    }
+    PENDING.with(|p| p.borrow_mut().push(key.clone()));
     let on = !list.with_untracked(|l| l.contains(&key));
     leptos::task::spawn_local(async move {
         let store = Store::open().await;
@@ -92,7 +110,7 @@ fn toggle(data: UserData, list: RwSignal<Vec<String>>, store_name: &'static str,
                 list.update(|l| {
                     l.retain(|k| k != &key);
                     if on {
-                        l.push(key);
+                        l.push(key.clone());
                     }
                 });
                 if on {
@@ -100,10 +118,11 @@ fn toggle(data: UserData, list: RwSignal<Vec<String>>, store_name: &'static str,
                 }
             }
             Err(e) => {
-                leptos::logging::warn!("could not save: {}", e.describe());
+                crate::platform::log::warn("could not save:", e.describe());
                 data.error.set(Some(e));
             }
         }
+        PENDING.with(|p| p.borrow_mut().retain(|k| k != &key));
     });
 }
 

@@ -103,6 +103,13 @@ pub fn validate(pack: &Pack) -> Vec<Problem> {
         );
     }
     v.non_empty("meta.version", &m.version);
+    if m.version.chars().any(char::is_control) {
+        v.add(
+            "meta.version",
+            Kind::OutOfRange,
+            "must be one line of text".into(),
+        );
+    }
     v.date("meta.generated", &m.generated);
     let t = &m.tiles;
     if !t.url.starts_with("https://") || !["{z}", "{x}", "{y}"].iter().all(|k| t.url.contains(k)) {
