@@ -17,7 +17,16 @@ self.addEventListener('install', (event) => {
 // deploy serves another build's file, the install fails (and is retried on a later visit)
 // rather than caching a mix of builds.
 async function precache() {
-  const cache = await caches.open(SHELL);
+  try {
+    await fill(await caches.open(SHELL));
+  } catch (err) {
+    // Leave nothing half-filled behind; the install fails and is retried on a later visit.
+    await caches.delete(SHELL);
+    throw err;
+  }
+}
+
+async function fill(cache) {
   await Promise.all(PRECACHE.map(async ([url, hash]) => {
     // cache: 'reload' so a stale HTTP cache cannot slip an old file in either.
     const resp = await fetch(new Request(url, { cache: 'reload' }));

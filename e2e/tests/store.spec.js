@@ -1,7 +1,7 @@
 // Offline-first data: nothing the user makes is lost, content updates are safe, a new deploy
 // never mixes builds, and the app degrades clearly where the browser can't keep data.
 import { chromium } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import config from '../playwright.config.js';
@@ -211,4 +211,46 @@ test('persistent storage is asked after the first favourite, not on load', async
   await page.goto('/me');
   await expect(page.locator('.storage-used')).toContainText('KB');
   await expect(page.locator('.storage-persistent')).toBeVisible();
+});
+
+test('an IndexedDB that never answers falls back to memory, and the app still starts', async ({ page }) => {
+  await page.addInitScript(() => {
+    // Old Safari's open could hang forever; so can an upgrade blocked by another tab.
+    IDBFactory.prototype.open = function () { return {}; };
+  });
+  await page.goto('/places');
+  await expect(page.locator('.place-row')).toHaveCount(pack.places.length, { timeout: 15_000 });
+  await expect(page.locator('.memory-only')).toBeVisible();
+});
+
+test('a quick double tap on save ends in a state that is really stored', async ({ page }) => {
+  await page.goto('/places/library-24h');
+  await expect(saveButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await saveButton(page).dblclick();
+  await page.waitForTimeout(500);
+  const shown = await saveButton(page).getAttribute('aria-pressed');
+  await page.reload();
+  await expect(saveButton(page)).toHaveAttribute('aria-pressed', shown);
+});
+
+test('a service worker refuses to cache files that are not from its build', async ({ page }) => {
+  // The page gets the real wasm; from then on the host serves another one (a CDN edge with a
+  // different deploy, say), so the worker's precache sees a file that doesn't match its list.
+  const wasmName = readdirSync('dist').find((f) => f.endsWith('_bg.wasm'));
+  let served = 0;
+  const t = await startServer({ dir: 'dist', override: (p) => (p === '/' + wasmName && served++ > 0 ? { body: 'not this build', type: 'application/wasm' } : undefined) });
+  try {
+    await page.goto(t.url + '/places');
+    await expect(page.locator('.place-row').first()).toBeVisible();
+    await expect.poll(() => served, { timeout: 10_000 }).toBeGreaterThan(1);
+    const state = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      for (let i = 0; i < 50 && reg?.installing; i++) await new Promise((r) => setTimeout(r, 100));
+      return { active: !!reg?.active, waiting: !!reg?.waiting, shells: (await caches.keys()).filter((k) => k.startsWith('qiaosi-shell-')).length };
+    });
+    // Nothing installed, nothing kept: the next visit will try again.
+    expect(state).toEqual({ active: false, waiting: false, shells: 0 });
+  } finally {
+    await t.close();
+  }
 });
