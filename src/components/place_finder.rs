@@ -59,15 +59,7 @@ fn results(
         .filter(in_cat)
         .map(|i| {
             let p = &pack.places[i];
-            let distance_m = here.map(|h| {
-                distance_m(
-                    h,
-                    LatLng {
-                        lat: p.position.lat,
-                        lng: p.position.lng,
-                    },
-                )
-            });
+            let distance_m = here.map(|h| distance_m(h, p.position.lat_lng()));
             Row {
                 place: i,
                 open: open_now(p, now),

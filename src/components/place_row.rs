@@ -9,13 +9,7 @@ use qiaosi_core::geo::{distance_m, walking_minutes, LatLng};
 /// "约 1.2 公里 · 步行 16 分钟": distance from the user, marked "about" for approximate places.
 pub fn distance_line(place: &Place, from: LatLng, en: bool) -> String {
     let i = use_i18n();
-    let m = distance_m(
-        from,
-        LatLng {
-            lat: place.position.lat,
-            lng: place.position.lng,
-        },
-    );
+    let m = distance_m(from, place.position.lat_lng());
     let d = format_distance(m.round() as u32, en);
     let d = if place.position.is_approximate() {
         format!("{} {d}", i.t(K::About_))

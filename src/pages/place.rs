@@ -8,7 +8,6 @@ use crate::platform::{clock, share};
 use crate::store::user::use_user_data;
 use leptos::prelude::*;
 use qiaosi_core::content::{category_name, Place, Precision};
-use qiaosi_core::geo::LatLng;
 use qiaosi_core::handoff;
 
 #[component]
@@ -48,10 +47,7 @@ fn PlaceView(place: Place) -> impl IntoView {
         Precision::Exact => None,
     };
     let name = p.name.get(en).to_string();
-    let at = LatLng {
-        lat: p.position.lat,
-        lng: p.position.lng,
-    };
+    let at = p.position.lat_lng();
     let (amap, baidu, apple) = (
         handoff::amap(&name, at),
         handoff::baidu(&name, at),

@@ -167,6 +167,14 @@ pub enum Precision {
 }
 
 impl Position {
+    /// The point, for the geo functions.
+    pub fn lat_lng(&self) -> crate::geo::LatLng {
+        crate::geo::LatLng {
+            lat: self.lat,
+            lng: self.lng,
+        }
+    }
+
     pub fn is_approximate(&self) -> bool {
         matches!(self.precision, Precision::Approximate { .. })
     }
