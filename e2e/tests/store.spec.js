@@ -132,16 +132,16 @@ test('a new deploy is offered as a reload, and then only the new build runs', as
   await expect(page.getByText('有新版本可用。')).toBeVisible();
   // No automatic takeover: the open page keeps running build A.
   expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.wasm')))).toEqual([expect.stringContaining(a)]);
+  const reloaded = page.waitForEvent('load');
   await page.getByRole('button', { name: '重新加载' }).click();
-  await page.waitForURL('**/places');
+  await reloaded;
   await expect(page.locator('.place-row').first()).toBeVisible();
-  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.wasm')));
-  expect(wasm).toEqual([expect.stringContaining(b)]);
+  const wasmLoaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.wasm')));
+  await expect.poll(wasmLoaded).toEqual([expect.stringContaining(b)]);
   const html = await page.evaluate(() => document.querySelector('link[rel=modulepreload]')?.getAttribute('href'));
   expect(html).toContain(b);
   // The old build's cache is gone.
-  const caches_ = await page.evaluate(() => caches.keys());
-  expect(caches_.filter((k) => k.startsWith('qiaosi-shell-'))).toHaveLength(1);
+  await expect.poll(async () => (await page.evaluate(() => caches.keys())).filter((k) => k.startsWith('qiaosi-shell-')).length).toBe(1);
 });
 
 test('a full disk is explained and stored data stays intact', async ({ page, context }) => {

@@ -92,15 +92,18 @@ pub fn provide_service_worker() {
     });
 }
 
-/// Lets the waiting worker take over, then reloads into the new build.
+/// Lets the waiting worker take over, then reloads into the new build (once, however the
+/// switch is noticed).
 pub fn apply_update() {
     let Some(c) = container() else { return };
-    let reloading = Rc::new(Cell::new(false));
-    listen(&c, "controllerchange", move || {
-        if !reloading.replace(true) {
+    let reload_once = Rc::new(Cell::new(false));
+    let reload = move || {
+        if !reload_once.replace(true) {
             let _ = window().location().reload();
         }
-    });
+    };
+    let on_change = reload.clone();
+    listen(&c, "controllerchange", on_change);
     leptos::task::spawn_local(async move {
         let Ok(reg) = JsFuture::from(c.get_registration()).await else {
             return;
@@ -110,9 +113,7 @@ pub fn apply_update() {
                 let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
             }
             // Another tab already let the new build take over: just reload into it.
-            None => {
-                let _ = window().location().reload();
-            }
+            None => reload(),
         }
     });
 }
