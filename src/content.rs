@@ -242,7 +242,18 @@ async fn fetch_pack(etag: Option<&str>) -> Result<Fetched, PackError> {
     Ok(Fetched::Body(text.as_string().unwrap_or_default(), etag))
 }
 
+/// The app's content: the stored pack at once, then a check with the server.
 pub fn provide_content() {
+    provide_content_and(true);
+}
+
+/// The stored pack only: for the extras bundle, which runs beside the app (whose own check
+/// with the server keeps the stored pack current).
+pub fn provide_stored_content() {
+    provide_content_and(false);
+}
+
+fn provide_content_and(refresh: bool) {
     let content = Content {
         state: RwSignal::new(PackState::Loading),
         meta: RwSignal::new(None),
@@ -269,7 +280,11 @@ pub fn provide_content() {
             content.state.set(PackState::Ready(Arc::new(pack)));
             measure("qiaosi-cold-read", "qiaosi-read-start");
         }
-        content.refresh(&store).await;
+        if refresh {
+            content.refresh(&store).await;
+        } else if content.state.get_untracked() == PackState::Loading {
+            content.state.set(PackState::Failed(PackError::Network));
+        }
     });
 }
 

@@ -32,6 +32,9 @@ impl Lang {
     }
 }
 
+/// Declares a table of UI strings: `K` (an enum), `TEXTS` and `K::text`. The app has one in
+/// this file; the extras bundle has its own (src/extras.rs), so its strings stay out of the
+/// first load.
 macro_rules! texts {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// A UI string. Add one here with both languages; the compiler finds every use.
@@ -40,13 +43,17 @@ macro_rules! texts {
         /// Indexed by `K as usize`: a table of data rather than a match keeps the wasm small.
         const TEXTS: &[[&str; 2]] = &[$([$zh, $en]),*];
         impl K {
+            /// Every string, for the tests that check both languages are there.
+            #[allow(dead_code)]
             pub const ALL: &'static [K] = &[$(K::$key),*];
-            pub fn text(self, lang: Lang) -> &'static str {
+            pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
                 TEXTS[self as usize][lang as usize]
             }
         }
     };
 }
+
+pub(crate) use texts;
 
 texts! {
     AppName => "乔司导览", "Qiaosi Guide";
@@ -78,7 +85,7 @@ texts! {
     BackToPlaces => "返回地点列表", "Back to places";
     PlaceNotFound => "没有找到这个地点", "We couldn't find this place";
     MapTitle => "地图", "Map";
-    MapNote => "示意图：圆圈表示位置的大致范围。底图将在后续版本提供。", "Sketch map: circles show how approximate each position is. Base map tiles come in a later version.";
+    MapNote => "示意图：圆圈表示位置的大致范围。", "Sketch map: circles show how approximate each position is.";
     MapLegendRoute => "古海塘线路（大致）", "Seawall route (approximate)";
     RoutesTitle => "古海塘线路", "Ancient Seawall routes";
     Stops => "站", "stops";
@@ -95,9 +102,7 @@ texts! {
     EventNotFound => "没有找到这个活动", "We couldn't find this event";
     Programme => "活动安排", "Programme";
     CheckinTitle => "打卡", "Check-in";
-    CheckinNoKeys => "无法验证这个打卡码：当前内容包还没有发布任何签名密钥，所以任何打卡码都不能被接受。没有保存任何内容。", "This check-in code can't be verified: the current content pack publishes no signing keys yet, so no code can be accepted. Nothing was saved.";
-    CheckinNotYet => "这个版本的导览还不能核验打卡码，所以没有打卡，也没有保存任何内容。", "This version of the guide can't verify check-in codes yet, so no stamp was added and nothing was saved.";
-    CheckinPoints => "打卡点", "Check-in points";
+    ExtrasFailed => "打卡功能没能加载，请联网后重试。没有保存任何内容。", "The check-in feature couldn't be loaded; please connect and try again. Nothing was saved.";
     MeTitle => "我的", "Me";
     Settings => "设置", "Settings";
     Language => "语言", "Language";
@@ -223,13 +228,22 @@ pub fn use_i18n() -> I18n {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
     fn every_string_exists_in_both_languages() {
-        for k in K::ALL {
-            let (zh, en) = (k.text(Lang::Zh), k.text(Lang::En));
+        check_table(
+            K::ALL
+                .iter()
+                .map(|k| (format!("{k:?}"), k.text(Lang::Zh), k.text(Lang::En))),
+        );
+    }
+
+    /// Both languages present, Chinese with Chinese in it, English without: shared with the
+    /// extras bundle's table.
+    pub(crate) fn check_table<'a>(rows: impl Iterator<Item = (String, &'a str, &'a str)>) {
+        for (k, zh, en) in rows {
             assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
             // A Chinese string with no Chinese in it is almost certainly an untranslated copy.
             assert!(

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod content;
+pub mod extras;
 pub mod format;
 pub mod i18n;
 pub mod pages;

@@ -72,11 +72,8 @@ impl Location {
         self.query.with(|q| {
             q.split('&').find_map(|kv| {
                 let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-                (k == name).then(|| {
-                    js_sys::decode_uri_component(&v.replace('+', " "))
-                        .map(String::from)
-                        .unwrap_or_default()
-                })
+                // Values are the app's own (category ids): plain ASCII, never percent-encoded.
+                (k == name).then(|| v.to_string())
             })
         })
     }

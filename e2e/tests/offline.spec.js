@@ -39,8 +39,10 @@ test('the service worker precaches exactly the built files', async ({ page }) =>
     const shell = keys.find((k) => k.startsWith('qiaosi-shell-'));
     return (await (await caches.open(shell)).keys()).map((r) => new URL(r.url).pathname);
   });
-  const wasm = cached.filter((p) => p.endsWith('_bg.wasm'));
+  const wasm = cached.filter((p) => p.startsWith('/qiaosi-guide-') && p.endsWith('_bg.wasm'));
   expect(wasm).toHaveLength(1);
+  // The extras bundle too, so check-ins work offline even if never opened online.
+  expect(cached).toEqual(expect.arrayContaining(['/extras.js', '/extras_bg.wasm']));
   expect(cached).toContain('/index.html');
   // The pack has one update path, the app's own (IndexedDB), so the worker leaves it alone.
   expect(cached).not.toContain('/content/pack.json');

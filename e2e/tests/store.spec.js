@@ -236,7 +236,7 @@ test('a quick double tap on save ends in a state that is really stored', async (
 test('a service worker refuses to cache files that are not from its build', async ({ page }) => {
   // The page gets the real wasm; from then on the host serves another one (a CDN edge with a
   // different deploy, say), so the worker's precache sees a file that doesn't match its list.
-  const wasmName = readdirSync('dist').find((f) => f.endsWith('_bg.wasm'));
+  const wasmName = readdirSync('dist').find((f) => f.startsWith('qiaosi-guide-') && f.endsWith('_bg.wasm'));
   let served = 0;
   const t = await startServer({ dir: 'dist', override: (p) => (p === '/' + wasmName && served++ > 0 ? { body: 'not this build', type: 'application/wasm' } : undefined) });
   try {

@@ -1,31 +1,34 @@
-use crate::components::{pack::WithPack, use_title};
+//! Where a scanned poster lands: `/checkin/<token>`. The check-in itself (verifying the signed
+//! code on the phone, the stamp, the passport) lives in the extras bundle, loaded here, so its
+//! signature code is not part of the first load.
+
 use crate::i18n::{use_i18n, K};
+use crate::platform::extras;
 use leptos::prelude::*;
 
-/// Where a scanned poster lands. This build does not verify codes yet (that arrives with the
-/// check-in work, whose signature code must first be kept out of the first load), so every
-/// code is refused, honestly, and nothing is stored.
+/// The element the extras bundle renders into; the app renders nothing inside it.
+const HOST: &str = "extras-host";
+
 #[component]
-pub fn Checkin(#[allow(unused)] code: String) -> impl IntoView {
+pub fn Checkin(code: String) -> impl IntoView {
     let i = use_i18n();
-    use_title(move || i.t(K::CheckinTitle).into());
+    let status = RwSignal::new(Some(K::Loading));
+    // Runs once the view is in the document, so the host element exists.
+    Effect::new(move |_| {
+        let code = code.clone();
+        leptos::task::spawn_local(async move {
+            let shown = extras::mount_checkin(HOST, &code).await;
+            status.set(if shown.is_some() {
+                None
+            } else {
+                Some(K::ExtrasFailed)
+            });
+        });
+    });
+    on_cleanup(extras::unmount);
     view! {
         <h1>{i.t(K::CheckinTitle)}</h1>
-        <WithPack render=move |pack| {
-            let en = i.en();
-            let points = pack.checkin.points.iter().filter_map(|c| {
-                let p = pack.place(c.place.as_deref()?)?;
-                Some(view! { <li><a href=format!("/places/{}", p.id)>{p.name.get(en).to_string()}</a></li> })
-            }).collect_view();
-            view! {
-                <section class="card" role="status">
-                    <p>{i.t(if pack.checkin.keys.is_empty() { K::CheckinNoKeys } else { K::CheckinNotYet })}</p>
-                </section>
-                <section class="card">
-                    <h2>{i.t(K::CheckinPoints)}</h2>
-                    <ul>{points}</ul>
-                </section>
-            }
-        }/>
+        {move || status.get().map(|k| view! { <p class="loading" role="status">{i.t(k)}</p> })}
+        <div id=HOST class="extras"></div>
     }
 }

@@ -1,6 +1,7 @@
 //! Browser capabilities, one file each.
 
 pub mod clock;
+pub mod extras;
 pub mod geolocation;
 pub mod log;
 pub mod online;

@@ -81,14 +81,6 @@ pub fn provide_service_worker() {
                 watch(w);
             }
         });
-        // In-app navigation never reloads the page, so an app left open for days would never
-        // look for a new build: check whenever it comes back to the foreground.
-        let r = reg.clone();
-        listen(&document(), "visibilitychange", move || {
-            if document().visibility_state() == web_sys::VisibilityState::Visible {
-                let _ = r.update();
-            }
-        });
     });
 }
 

@@ -5,6 +5,7 @@
 //! the app still works for the visit. A write is one transaction: it all lands or none of it.
 
 pub mod schema;
+pub mod stamps;
 pub mod user;
 
 use indexed_db_futures::database::Database;
