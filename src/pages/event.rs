@@ -22,7 +22,7 @@ pub fn EventDetail(edition: String, event: String) -> impl IntoView {
                 return view! { <section class="card"><h1>{i.t(K::EventNotFound)}</h1>
                     <a class="button" href="/festival">{i.t(K::FestivalTitle)}</a></section> }.into_any();
             };
-            let when = match ev.start.as_deref().and_then(When::parse) {
+            let when = match ev.starts() {
                 Some(When::At(t)) => format!("{} {}", format_date(t.date, en), format_time(t)),
                 Some(When::Day(d)) => format!("{} · {}", format_date(d, en), i.t(K::TimeNotPublished)),
                 None => i.t(K::DateNotPublished).into(),

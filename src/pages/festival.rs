@@ -57,7 +57,7 @@ fn edition_view(pack: &Pack, e: &Edition, today: Date, en: bool) -> impl IntoVie
     let mut dated: Vec<(When, &qiaosi_core::content::Event)> = e
         .events
         .iter()
-        .filter_map(|ev| Some((When::parse(ev.start.as_deref()?)?, ev)))
+        .filter_map(|ev| Some((ev.starts()?, ev)))
         .collect();
     qiaosi_core::listing::sort_small_by(&mut dated, |a, b| a.0 < b.0);
     let mut days: Vec<(Option<Date>, Vec<_>)> = vec![];
@@ -70,7 +70,7 @@ fn edition_view(pack: &Pack, e: &Edition, today: Date, en: bool) -> impl IntoVie
     let undated: Vec<_> = e
         .events
         .iter()
-        .filter(|ev| ev.start.as_deref().and_then(When::parse).is_none())
+        .filter(|ev| ev.starts().is_none())
         .map(|ev| (None, ev))
         .collect();
     if !undated.is_empty() {

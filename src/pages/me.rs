@@ -124,24 +124,19 @@ fn MySchedule(pack: std::sync::Arc<qiaosi_core::content::Pack>) -> impl IntoView
             })
             .collect();
         // In time order, as a day's plan reads; events without a date last.
-        let start = |ev: &qiaosi_core::content::Event| ev.start.as_deref().and_then(When::parse);
-        qiaosi_core::listing::sort_small_by(&mut items, |a, b| match (start(a.2), start(b.2)) {
-            (Some(x), Some(y)) => x < y,
-            (Some(_), None) => true,
-            _ => false,
+        qiaosi_core::listing::sort_small_by(&mut items, |a, b| {
+            match (a.2.starts(), b.2.starts()) {
+                (Some(x), Some(y)) => x < y,
+                (Some(_), None) => true,
+                _ => false,
+            }
         });
         if items.is_empty() {
             return view! { <p class="fineprint">{i.t(K::NoSchedule)}</p> }.into_any();
         }
         let times: Vec<(&str, When, Option<When>)> = items
             .iter()
-            .filter_map(|(k, _, ev)| {
-                Some((
-                    k.as_str(),
-                    When::parse(ev.start.as_deref()?)?,
-                    ev.end.as_deref().and_then(When::parse),
-                ))
-            })
+            .filter_map(|(k, _, ev)| Some((k.as_str(), ev.starts()?, ev.ends())))
             .collect();
         let clashes = qiaosi_core::ics::clashes(&times);
         let title = |k: &str| {
@@ -160,7 +155,7 @@ fn MySchedule(pack: std::sync::Arc<qiaosi_core::content::Pack>) -> impl IntoView
         let list = items
             .iter()
             .map(|(k, ed, ev)| {
-                let when = ev.start.as_deref().and_then(When::parse).map(|w| crate::format::format_date(w.date(), en)).unwrap_or_else(|| i.t(K::DateNotPublished).into());
+                let when = ev.starts().map(|w| crate::format::format_date(w.date(), en)).unwrap_or_else(|| i.t(K::DateNotPublished).into());
                 view! {
                     <li class="scheduled">
                         <a href=format!("/festival/{}/{}", ed.id, ev.id)>{ev.title.get(en).to_string()}</a>

@@ -300,13 +300,22 @@ impl Route {
     }
 }
 
-impl Edition {
-    pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
+impl Event {
+    /// When it starts, if the sources say (the validator guarantees a stated time parses).
+    pub fn starts(&self) -> Option<crate::time::When> {
+        self.start.as_deref().and_then(crate::time::When::parse)
+    }
+
+    pub fn ends(&self) -> Option<crate::time::When> {
+        self.end.as_deref().and_then(crate::time::When::parse)
     }
 }
 
 impl Edition {
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
     /// Whether the edition is over on `today` (Shanghai date). When the sources give no end
     /// date, an edition counts as over six months after it opened: the longest known edition
     /// ran about three months, and showing a long-past festival as current would mislead.

@@ -72,11 +72,11 @@ pub fn calendar(
     let stamp = utc(now_unix_s);
     let mut skipped = Vec::new();
     for &(edition, event) in events {
-        let Some(start) = event.start.as_deref().and_then(When::parse) else {
+        let Some(start) = event.starts() else {
             skipped.push(format!("{}/{}", edition.id, event.id));
             continue;
         };
-        let end = event.end.as_deref().and_then(When::parse);
+        let end = event.ends();
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{}", uid(edition, event)));
         lines.push(format!("DTSTAMP:{stamp}"));
