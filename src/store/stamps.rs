@@ -45,12 +45,15 @@ pub fn provide_stamps() -> Stamps {
     provide_context(stamps);
     leptos::task::spawn_local(async move {
         if let Ok(rows) = Store::open().await.all(schema::CHECKINS).await {
-            let mut list: Vec<StampRec> = rows
-                .iter()
-                .filter_map(|(k, v)| StampRec::decode(k, v))
-                .collect();
-            qiaosi_core::listing::sort_small_by(&mut list, |a, b| a.at_ms < b.at_ms);
-            stamps.0.set(list);
+            // Merged, not replaced: a stamp added while this read ran is already on screen.
+            stamps.0.update(|list| {
+                for r in rows.iter().filter_map(|(k, v)| StampRec::decode(k, v)) {
+                    if !list.contains(&r) {
+                        list.push(r);
+                    }
+                }
+                qiaosi_core::listing::sort_small_by(list, |a, b| a.at_ms < b.at_ms);
+            });
         }
     });
     stamps
@@ -61,20 +64,22 @@ impl Stamps {
     pub async fn add(self, point: &str, token: &str) -> Result<StampOutcome, StoreError> {
         let now_ms = js_sys::Date::now() as u64;
         let now = LocalDateTime::from_unix_ms(now_ms as f64);
-        let existing: Vec<Stamp> = self
-            .0
-            .get_untracked()
+        // Judged against what is stored, not the list on screen, which may still be loading.
+        let store = Store::open().await;
+        let existing: Vec<Stamp> = store
+            .all(schema::CHECKINS)
+            .await?
             .iter()
+            .filter_map(|(k, v)| StampRec::decode(k, v))
             .map(|s| Stamp {
                 point_id: s.point.clone(),
-                token: s.token.clone(),
                 at: s.local(),
+                token: s.token,
             })
             .collect();
         if stamp_allowed(&existing, point, now) == StampDecision::AlreadyToday {
             return Ok(StampOutcome::AlreadyToday);
         }
-        let store = Store::open().await;
         let key = format!("{point}/{}", now.date);
         store
             .write(vec![Op::Put {
