@@ -4,6 +4,10 @@
 const BUILD = "__BUILD__";
 const PRECACHE = /*__PRECACHE__*/[];
 const SHELL = 'qiaosi-shell-' + BUILD;
+// Map tiles a visitor has seen, so the map still draws them offline. One cache for every build
+// (tiles do not change with the app), capped so it cannot grow without bound on a cheap phone.
+const TILES = 'qiaosi-tiles';
+const TILE_CAP = 2000;
 // The content pack is not handled here: the app keeps it in IndexedDB and updates it itself
 // (src/content.rs), so there is one update path, not two fighting.
 const PACK_URL = '/content/pack.json';
@@ -43,6 +47,7 @@ async function fill(cache) {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
+    // Only older builds' shells go; the tile cache outlives builds.
     for (const key of await caches.keys()) {
       if (key.startsWith('qiaosi-shell-') && key !== SHELL) await caches.delete(key);
     }
@@ -57,8 +62,15 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;
+  if (req.method !== 'GET') return;
   const url = new URL(req.url);
-  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (req.destination === 'image') {
+    // The app's own images (icons) are in the shell; any other image is a map tile, from this
+    // origin or a tile server's.
+    event.respondWith(fromShell(req).then((r) => r || tile(event)));
+    return;
+  }
+  if (url.origin !== self.location.origin) return;
   if (url.pathname === PACK_URL) return;
   const lastSegment = url.pathname.split('/').pop();
   if (req.mode === 'navigate' && !lastSegment.includes('.')) {
@@ -74,4 +86,44 @@ self.addEventListener('fetch', (event) => {
 async function fromShell(req) {
   const cache = await caches.open(SHELL);
   return cache.match(req);
+}
+
+// Cache first: a tile at a given address does not change often enough to wait for the network
+// on a poor signal. Only tiles the map asked for are stored, never prefetched ones. Offline and
+// not seen before, the fetch fails and the map draws without that tile.
+async function tile(event) {
+  const cache = await caches.open(TILES);
+  const hit = await cache.match(event.request);
+  if (hit) return hit;
+  const resp = await fetch(event.request);
+  // Only real successes (same-origin or CORS). Not opaque responses (a cross-origin <img>
+  // without crossorigin): their status is unknown, so an error page could be kept as a tile,
+  // and Chromium counts each one as megabytes of quota.
+  if (resp.ok) event.waitUntil(cache.put(event.request, resp.clone()).then(trimTiles));
+  return resp;
+}
+
+// Drops the oldest tiles beyond TILE_CAP (Cache.keys() lists in insertion order). A map pan
+// loads dozens of tiles at once: they share one trim, rerun if more arrived meanwhile, instead
+// of listing the whole cache once per tile.
+let trimming = null;
+let trimAgain = false;
+function trimTiles() {
+  if (trimming) {
+    trimAgain = true;
+    return trimming;
+  }
+  trimming = (async () => {
+    try {
+      do {
+        trimAgain = false;
+        const cache = await caches.open(TILES);
+        const keys = await cache.keys();
+        await Promise.all(keys.slice(0, Math.max(0, keys.length - TILE_CAP)).map((k) => cache.delete(k)));
+      } while (trimAgain);
+    } finally {
+      trimming = null;
+    }
+  })();
+  return trimming;
 }

@@ -15,6 +15,7 @@ pub fn App() -> impl IntoView {
     crate::platform::online::provide_online(move || content.reload());
     crate::platform::service_worker::provide_service_worker();
     crate::platform::geolocation::provide_here();
+    start_sync_when_named(content);
     let i = use_i18n();
     // These paths are printed on posters and shared as links: they never change.
     let loc = provide_router();
@@ -32,6 +33,27 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Check-ins queued for the pack's sync endpoint are sent from app start by the extras bundle
+/// (which also listens for the network coming back). With no endpoint, the default, nothing is
+/// loaded.
+fn start_sync_when_named(content: crate::content::Content) {
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        let crate::content::PackState::Ready(p) = content.state.get() else {
+            return false;
+        };
+        let Some(endpoint) = p.checkin.sync.clone() else {
+            return false;
+        };
+        leptos::task::spawn_local(async move {
+            crate::platform::extras::start_sync(&endpoint).await;
+        });
+        true
+    });
+}
+
 fn page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <home::Home/> }.into_any(),
@@ -43,6 +65,8 @@ fn page(route: Route) -> AnyView {
         Route::Festival => view! { <festival::Festival/> }.into_any(),
         Route::Event(edition, event) => view! { <event::EventDetail edition event/> }.into_any(),
         Route::Checkin(code) => view! { <checkin::Checkin code/> }.into_any(),
+        Route::Passport => view! { <checkin::Passport/> }.into_any(),
+        Route::Staff => view! { <checkin::Staff/> }.into_any(),
         Route::Me => view! { <me::Me/> }.into_any(),
         Route::NotFound => view! { <not_found::NotFound/> }.into_any(),
     }

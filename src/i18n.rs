@@ -85,8 +85,6 @@ texts! {
     BackToPlaces => "返回地点列表", "Back to places";
     PlaceNotFound => "没有找到这个地点", "We couldn't find this place";
     MapTitle => "地图", "Map";
-    MapNote => "示意图：圆圈表示位置的大致范围。", "Sketch map: circles show how approximate each position is.";
-    MapLegendRoute => "古海塘线路（大致）", "Seawall route (approximate)";
     RoutesTitle => "古海塘线路", "Ancient Seawall routes";
     Stops => "站", "stops";
     Length => "全长", "Length";
@@ -102,7 +100,11 @@ texts! {
     EventNotFound => "没有找到这个活动", "We couldn't find this event";
     Programme => "活动安排", "Programme";
     CheckinTitle => "打卡", "Check-in";
-    ExtrasFailed => "打卡功能没能加载，请联网后重试。没有保存任何内容。", "The check-in feature couldn't be loaded; please connect and try again. Nothing was saved.";
+    PassportTitle => "打卡护照", "Stamp passport";
+    PassportHint => "收集的印章、奖励进度，以及扫码打卡。", "Your stamps, reward progress, and scanning a code.";
+    PassportOpen => "打开护照 / 扫码", "Open the passport / scan";
+    StaffCheckTitle => "核验护照", "Check a passport";
+    ExtrasFailed => "这部分功能没能加载，请联网后重试。没有保存任何内容。", "This part of the guide couldn't be loaded; please connect and try again. Nothing was saved.";
     MeTitle => "我的", "Me";
     Settings => "设置", "Settings";
     Language => "语言", "Language";

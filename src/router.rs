@@ -21,6 +21,8 @@ pub enum Route {
     Festival,
     Event(String, String),
     Checkin(String),
+    Passport,
+    Staff,
     Me,
     NotFound,
 }
@@ -39,6 +41,8 @@ impl Route {
             ["festival"] => Route::Festival,
             ["festival", e, v] => Route::Event(id(e), id(v)),
             ["checkin", c] => Route::Checkin(id(c)),
+            ["passport"] => Route::Passport,
+            ["staff"] => Route::Staff,
             ["me"] => Route::Me,
             _ => Route::NotFound,
         }
@@ -52,7 +56,7 @@ impl Route {
             Route::Map => "/map",
             Route::Routes | Route::Route(_) => "/routes",
             Route::Festival | Route::Event(..) => "/festival",
-            Route::Checkin(_) | Route::Me => "/me",
+            Route::Checkin(_) | Route::Passport | Route::Staff | Route::Me => "/me",
             Route::NotFound => return None,
         })
     }
@@ -186,6 +190,8 @@ mod tests {
             Route::parse("/checkin/AQJrMQ"),
             Route::Checkin("AQJrMQ".into())
         );
+        assert_eq!(Route::parse("/passport"), Route::Passport);
+        assert_eq!(Route::parse("/staff"), Route::Staff);
         assert_eq!(Route::parse("/me"), Route::Me);
         for bad in [
             "/nope",

@@ -1,7 +1,6 @@
 //! The extras bundle's entry points (see `qiaosi_guide::extras`): loaded by the app as a
 //! classic script on the pages that need it, never on the first load.
 
-use leptos::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -12,14 +11,12 @@ thread_local! {
 
 fn main() {}
 
-/// Renders the check-in for `token` into `host`, replacing whatever the bundle showed before.
+/// Renders the view `what` (with its argument) into `host`, replacing whatever the bundle
+/// showed before.
 #[wasm_bindgen]
-pub fn mount_checkin(host: web_sys::HtmlElement, token: String) {
+pub fn mount(host: web_sys::HtmlElement, what: String, arg: String) {
     unmount();
-    let handle = leptos::mount::mount_to(
-        host,
-        move || view! { <qiaosi_guide::extras::CheckinApp token/> },
-    );
+    let handle = leptos::mount::mount_to(host, move || qiaosi_guide::extras::view(&what, arg));
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
 }
 
@@ -27,4 +24,10 @@ pub fn mount_checkin(host: web_sys::HtmlElement, token: String) {
 #[wasm_bindgen]
 pub fn unmount() {
     MOUNTED.with(|m| m.borrow_mut().take());
+}
+
+/// Sends queued check-ins to the pack's sync endpoint, now and whenever the phone comes online.
+#[wasm_bindgen]
+pub fn start_sync(endpoint: String) {
+    qiaosi_guide::extras::sync::start(endpoint);
 }

@@ -1,5 +1,6 @@
 //! Reusable pieces of the UI.
 
+pub mod extras_host;
 pub mod header;
 pub mod hours;
 pub mod icons;
@@ -8,7 +9,6 @@ pub mod pack;
 pub mod place_finder;
 pub mod place_row;
 pub mod schedule;
-pub mod sketch_map;
 pub mod tabbar;
 
 use crate::i18n::{use_i18n, K};

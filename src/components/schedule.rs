@@ -14,8 +14,13 @@ pub fn key(edition: &Edition, event: &Event) -> String {
 
 /// A `data:` URL for an .ics file: no object URL to revoke, and phones hand it to the calendar.
 pub fn ics_href(text: &str) -> String {
+    data_url("text/calendar", text)
+}
+
+/// A `data:` URL for a downloadable text file (a calendar, a GPX track).
+pub fn data_url(mime: &str, text: &str) -> String {
     format!(
-        "data:text/calendar;charset=utf-8,{}",
+        "data:{mime};charset=utf-8,{}",
         qiaosi_core::handoff::encode(text)
     )
 }

@@ -57,6 +57,11 @@ pub fn Me() -> impl IntoView {
             <h2 id="schedule">{i.t(K::MySchedule)}</h2>
             <WithPack render=move |pack| view! { <MySchedule pack/> }/>
         </section>
+        <section class="card">
+            <h2>{i.t(K::PassportTitle)}</h2>
+            <p>{i.t(K::PassportHint)}</p>
+            <a class="button" href="/passport">{i.t(K::PassportOpen)}</a>
+        </section>
         <section class="card" aria-labelledby="settings">
             <h2 id="settings">{i.t(K::Settings)}</h2>
             <fieldset>

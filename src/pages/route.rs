@@ -1,4 +1,4 @@
-use crate::components::{pack::WithPack, sketch_map::SketchMap, use_pack_title};
+use crate::components::{extras_host::ExtrasHost, pack::WithPack, use_pack_title};
 use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
@@ -42,8 +42,8 @@ pub fn RouteDetail(id: String) -> impl IntoView {
                         {r.stops.len()}" "{i.t(K::Stops)}
                     </p>
                     <p>{r.summary.get(en).to_string()}</p>
-                    <SketchMap pack=pack.clone() route=r.id.clone() label=r.name.get(en).to_string()/>
                     <p class="notice">{i.t(K::PathApproximate)}</p>
+                    <ExtrasHost what="route" arg=r.id.clone()/>
                     <ol class="stops">{stops}</ol>
                     <p class="fineprint">{i.t(K::Source)}": "{r.source.clone()}</p>
                 </article>

@@ -51,15 +51,25 @@ fn call(exports: &JsValue, name: &str, args: &js_sys::Array) -> Option<()> {
     f.apply(&JsValue::NULL, args).ok().map(|_| ())
 }
 
-/// Shows the check-in for `token` in the element with id `host`; `None` if the bundle could not
-/// be loaded.
-pub async fn mount_checkin(host: &str, token: &str) -> Option<()> {
+/// Shows the bundle's view `what` (with its argument) in the element with id `host`; `None`
+/// if the bundle could not be loaded.
+pub async fn mount(host: &str, what: &str, arg: &str) -> Option<()> {
     let exports = load().await?;
     let host = web_sys::window()?.document()?.get_element_by_id(host)?;
     call(
         &exports,
-        "mount_checkin",
-        &js_sys::Array::of2(&host, &token.into()),
+        "mount",
+        &js_sys::Array::of3(&host, &what.into(), &arg.into()),
+    )
+}
+
+/// Starts sending queued check-ins to the pack's sync endpoint (src/extras/sync.rs).
+pub async fn start_sync(endpoint: &str) -> Option<()> {
+    let exports = load().await?;
+    call(
+        &exports,
+        "start_sync",
+        &js_sys::Array::of1(&endpoint.into()),
     )
 }
 

@@ -10,3 +10,4 @@ pub mod service_worker;
 pub mod share;
 pub mod storage;
 pub mod timing;
+pub mod watch_position;

@@ -60,8 +60,14 @@ pub fn provide_stamps() -> Stamps {
 }
 
 impl Stamps {
-    /// Adds a stamp for a verified token: one per point per Shanghai day.
-    pub async fn add(self, point: &str, token: &str) -> Result<StampOutcome, StoreError> {
+    /// Adds a stamp for a verified token: one per point per Shanghai day. With `outbox`, the
+    /// check-in is also queued for the pack's sync endpoint, in the same transaction.
+    pub async fn add(
+        self,
+        point: &str,
+        token: &str,
+        outbox: bool,
+    ) -> Result<StampOutcome, StoreError> {
         let now_ms = js_sys::Date::now() as u64;
         let now = LocalDateTime::from_unix_ms(now_ms as f64);
         // Judged against what is stored, not the list on screen, which may still be loading.
@@ -81,13 +87,15 @@ impl Stamps {
             return Ok(StampOutcome::AlreadyToday);
         }
         let key = format!("{point}/{}", now.date);
-        store
-            .write(vec![Op::Put {
-                store: schema::CHECKINS,
-                key,
-                value: format!("{now_ms} {token}"),
-            }])
-            .await?;
+        let mut ops = vec![Op::Put {
+            store: schema::CHECKINS,
+            key,
+            value: format!("{now_ms} {token}"),
+        }];
+        if outbox {
+            ops.push(super::outbox::entry(point, token, now_ms));
+        }
+        store.write(ops).await?;
         self.0.update(|s| {
             s.push(StampRec {
                 point: point.into(),

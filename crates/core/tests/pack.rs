@@ -149,3 +149,33 @@ fn pinyin_keys_must_be_toneless_lowercase_syllables() {
     }
     assert!(load(&v.to_string()).is_ok());
 }
+
+#[test]
+fn rewards_and_the_sync_endpoint_are_checked() {
+    let mut v = shipped();
+    v["checkin"]["rewards"] = json!([
+        { "id": "all", "name": { "zh": "集章", "en": "Stamps" }, "need": 2 },
+        { "id": "bad", "name": { "zh": "奖", "en": "Prize" }, "points": ["tide-parlour", "nowhere"], "need": 3 }
+    ]);
+    v["checkin"]["sync"] = json!("http://example.com/checkins");
+    let ps = problems(&v);
+    assert!(
+        has(&ps, "checkin.rewards[1].points[1]", Kind::Dangling),
+        "{ps:?}"
+    );
+    assert!(
+        has(&ps, "checkin.rewards[1].need", Kind::OutOfRange),
+        "{ps:?}"
+    );
+    assert!(has(&ps, "checkin.sync", Kind::BadUrl), "{ps:?}");
+    assert!(
+        !ps.iter().any(|p| p.path.starts_with("checkin.rewards[0]")),
+        "{ps:?}"
+    );
+    // A path on the guide's own host is fine, and so is the first reward.
+    v["checkin"]["sync"] = json!("/api/checkins");
+    v["checkin"]["rewards"] = json!([v["checkin"]["rewards"][0]]);
+    let pack = load(&v.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(pack.checkin.sync.as_deref(), Some("/api/checkins"));
+    assert_eq!(pack.checkin.rewards[0].need, 2);
+}

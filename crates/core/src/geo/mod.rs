@@ -12,8 +12,10 @@
 //! at most about 0.5 %, far below what a walker notices and far below phone GPS noise in town.
 
 pub mod datum;
+pub mod mercator;
 pub mod route;
 pub mod tracking;
+pub mod walk;
 
 pub use datum::{
     bd09_to_gcj02, bd09_to_wgs84, gcj02_to_bd09, gcj02_to_wgs84, in_china, wgs84_to_bd09,

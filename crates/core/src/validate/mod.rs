@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 mod checker;
+mod checkin;
 
 /// What kind of problem, so the app can say it in the user's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,50 +281,6 @@ pub fn validate(pack: &Pack) -> Vec<Problem> {
         v.non_empty(&format!("{at}.source"), &e.source);
     }
 
-    let mut point_ids = HashSet::new();
-    for (i, c) in pack.checkin.points.iter().enumerate() {
-        let at = format!("checkin.points[{i}]");
-        v.id(&at, &c.id, &mut point_ids);
-        match (&c.place, &c.event) {
-            (Some(p), None) => v.reference(&format!("{at}.place"), p, &place_ids, "place"),
-            (None, Some(e)) => {
-                if !event_refs.contains(e) {
-                    v.add(
-                        &format!("{at}.event"),
-                        Kind::Dangling,
-                        format!("no event \"{e}\" (expected edition/event)"),
-                    );
-                }
-            }
-            _ => v.add(
-                &at,
-                Kind::Empty,
-                "a check-in point names exactly one of place or event".into(),
-            ),
-        }
-        if c.geofence_m == Some(0) {
-            v.add(
-                &format!("{at}.geofence_m"),
-                Kind::OutOfRange,
-                "a geofence needs a radius above 0".into(),
-            );
-        }
-    }
-    let mut key_ids = HashSet::new();
-    for (i, k) in pack.checkin.keys.iter().enumerate() {
-        let at = format!("checkin.keys[{i}]");
-        v.id(&at, &k.id, &mut key_ids);
-        let ok = k.public.len() == 43
-            && k.public
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !ok {
-            v.add(
-                &format!("{at}.public"),
-                Kind::OutOfRange,
-                "not a base64url Ed25519 public key (43 characters)".into(),
-            );
-        }
-    }
+    checkin::check(&mut v, &pack.checkin, &place_ids, &event_refs);
     v.problems
 }

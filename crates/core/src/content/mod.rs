@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod checkin;
+pub use checkin::{Checkin, CheckinPoint, Reward, SigningKey};
+
 /// The pack format this build understands.
 pub const SCHEMA: u32 = 1;
 
@@ -241,38 +244,6 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     pub description: I18n,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Checkin {
-    #[serde(default)]
-    pub points: Vec<CheckinPoint>,
-    #[serde(default)]
-    pub keys: Vec<SigningKey>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CheckinPoint {
-    pub id: String,
-    /// The place or the event (`edition/event`) the point stands at; exactly one is set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event: Option<String>,
-    /// When set, a stamp needs the user's position within this many metres.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub geofence_m: Option<u32>,
-}
-
-/// A public key that signs check-in codes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SigningKey {
-    pub id: String,
-    /// Ed25519 public key, base64url without padding.
-    pub public: String,
 }
 
 impl Pack {

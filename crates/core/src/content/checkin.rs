@@ -1,0 +1,119 @@
+//! The check-in part of a pack: points, the keys that sign their codes, rewards and the
+//! optional sync endpoint.
+
+use super::I18n;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checkin {
+    #[serde(default)]
+    pub points: Vec<CheckinPoint>,
+    #[serde(default)]
+    pub keys: Vec<SigningKey>,
+    /// Prizes for collecting stamps, as the organisers announce them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rewards: Vec<Reward>,
+    /// Where check-ins are also sent, when the organisers run a server: an https URL or a
+    /// path on the guide's own host. None (the default) keeps them on the phone only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckinPoint {
+    pub id: String,
+    /// The place or the event (`edition/event`) the point stands at; exactly one is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// When set, a stamp needs the user's position within this many metres.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geofence_m: Option<u32>,
+}
+
+/// A public key that signs check-in codes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SigningKey {
+    pub id: String,
+    /// Ed25519 public key, base64url without padding.
+    pub public: String,
+}
+
+/// "Collect `need` of these points": shown as progress in the passport.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reward {
+    pub id: String,
+    pub name: I18n,
+    /// Point ids that count; empty means every point.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<String>,
+    pub need: u32,
+    /// How to claim it (where, until when), as announced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<I18n>,
+}
+
+impl Reward {
+    /// How many of the points that count have at least one stamp, capped at `need`.
+    pub fn progress<'a>(
+        &self,
+        all: &[CheckinPoint],
+        stamped: impl Iterator<Item = &'a str>,
+    ) -> u32 {
+        let counts = |id: &str| {
+            all.iter().any(|p| p.id == id)
+                && (self.points.is_empty() || self.points.iter().any(|p| p == id))
+        };
+        let mut seen: Vec<&str> = stamped.filter(|id| counts(id)).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        (seen.len() as u32).min(self.need)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(id: &str) -> CheckinPoint {
+        CheckinPoint {
+            id: id.into(),
+            place: Some("p".into()),
+            event: None,
+            geofence_m: None,
+        }
+    }
+
+    #[test]
+    fn reward_progress_counts_distinct_listed_points_up_to_need() {
+        let all: Vec<_> = ["a", "b", "c", "d"].map(point).into();
+        let r = |points: &[&str], need| Reward {
+            id: "r".into(),
+            name: I18n {
+                zh: "奖".into(),
+                en: "Prize".into(),
+            },
+            points: points.iter().map(|s| s.to_string()).collect(),
+            need,
+            how: None,
+        };
+        // The same point twice (two days) counts once; a point not in the list not at all.
+        assert_eq!(
+            r(&["a", "b", "c"], 3).progress(&all, ["a", "a", "d"].into_iter()),
+            1
+        );
+        assert_eq!(
+            r(&["a", "b", "c"], 3).progress(&all, ["a", "b", "c"].into_iter()),
+            3
+        );
+        // Empty list: every point counts; progress never passes what is needed.
+        assert_eq!(r(&[], 2).progress(&all, ["a", "b", "c"].into_iter()), 2);
+        // A stamp for a point no longer in the pack does not count.
+        assert_eq!(r(&[], 4).progress(&all, ["gone"].into_iter()), 0);
+    }
+}

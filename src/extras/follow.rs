@@ -1,0 +1,212 @@
+//! The route page's map, GPX download and follow mode. Follow mode watches the position
+//! (only after the user starts it, and never after they stop it), and shows progress, the
+//! next stop with distance and direction, each stop's story once on arrival, and an off-route
+//! warning; all decided by core's `Walk`. Progress is kept in localStorage, so a reload in the
+//! middle of a walk carries on where it was.
+
+use super::map::{pins, MapView};
+use super::text::K as XK;
+use crate::components::{pack::WithPack, schedule::data_url};
+use crate::format::format_distance;
+use crate::i18n::{use_i18n, K};
+use crate::platform::geolocation::GeoError;
+use crate::platform::watch_position::use_watch_position;
+use leptos::prelude::*;
+use qiaosi_core::content::{Pack, Position, Route};
+use qiaosi_core::geo::walk::{Step, Walk};
+use std::sync::Arc;
+
+/// Compass point names for a bearing, in eighths from north.
+const DIRS: [[&str; 2]; 8] = [
+    ["北", "north"],
+    ["东北", "north-east"],
+    ["东", "east"],
+    ["东南", "south-east"],
+    ["南", "south"],
+    ["西南", "south-west"],
+    ["西", "west"],
+    ["西北", "north-west"],
+];
+
+fn direction(bearing: f64, en: bool) -> &'static str {
+    DIRS[((bearing.rem_euclid(360.0) + 22.5) / 45.0) as usize % 8][usize::from(en)]
+}
+
+/// A stop's position and display name.
+fn stop_info(pack: &Pack, r: &Route, en: bool) -> Vec<(Position, String)> {
+    r.stops
+        .iter()
+        .filter_map(|s| {
+            let place = s.place.as_deref().and_then(|id| pack.place(id));
+            let at = place.map(|p| p.position).or(s.point)?;
+            let name = place
+                .map(|p| p.name.get(en).to_string())
+                .or_else(|| s.name.as_ref().map(|n| n.get(en).to_string()))
+                .unwrap_or_default();
+            Some((at, name))
+        })
+        .collect()
+}
+
+fn saved_key(route: &str) -> String {
+    format!("qiaosi.walk.{route}")
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+#[component]
+pub fn RouteExtras(id: String) -> impl IntoView {
+    let render = move |pack: Arc<Pack>| {
+        let r = pack.route(&id)?.clone();
+        Some(view! { <Follow pack route=r/> })
+    };
+    view! { <WithPack render/> }
+}
+
+#[component]
+fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
+    let i = use_i18n();
+    let x = move |k: XK| k.text(i.lang.get());
+    let en = i.en();
+    let stops = stop_info(&pack, &route, en);
+    let stop_pins = pins(stops.iter().enumerate().map(|(n, (at, name))| {
+        (
+            *at,
+            format!("{}. {name}", n + 1),
+            None,
+            "heritage".to_string(),
+        )
+    }));
+    let path = route.path_points();
+    let watch = use_watch_position();
+    let key = saved_key(&route.id);
+    let new_walk = {
+        let (path, stops) = (path.clone(), stops.clone());
+        move || {
+            Walk::new(
+                path.clone(),
+                &stops.iter().map(|(p, _)| p.lat_lng()).collect::<Vec<_>>(),
+            )
+        }
+    };
+    let walk = StoredValue::new(new_walk());
+    let step = RwSignal::new(None::<Step>);
+    // The story of the stop just reached, shown once.
+    let story = RwSignal::new(None::<usize>);
+    let saved = local_storage().and_then(|s| s.get_item(&key).ok().flatten());
+    if let Some(saved) = &saved {
+        walk.update_value(|w| {
+            w.restore(saved.trim_start_matches("on ").trim_start_matches("off "))
+        });
+        if saved.starts_with("on ") {
+            watch.start();
+        }
+    }
+    let save = {
+        let key = key.clone();
+        move |following: bool| {
+            let text = format!(
+                "{} {}",
+                if following { "on" } else { "off" },
+                walk.with_value(Walk::save)
+            );
+            if let Some(s) = local_storage() {
+                let _ = s.set_item(&key, &text);
+            }
+        }
+    };
+    let save2 = save.clone();
+    Effect::new(move |_| {
+        let Some(at) = watch.fix.get() else { return };
+        let s = walk.try_update_value(|w| w.update(at, js_sys::Date::now() / 1000.0));
+        if let Some(s) = s {
+            if let Some(&last) = s.arrived.last() {
+                story.set(Some(last));
+            }
+            step.set(Some(s));
+            save2(true);
+        }
+    });
+    let stop_following = move |_| {
+        watch.stop();
+        save(false);
+    };
+    let restart = {
+        let key = key.clone();
+        move |_| {
+            walk.set_value(new_walk());
+            step.set(None);
+            story.set(None);
+            if let Some(s) = local_storage() {
+                let _ = s.remove_item(&key);
+            }
+        }
+    };
+    let names: Vec<String> = stops.iter().map(|(_, n)| n.clone()).collect();
+    let narratives: Vec<String> = route
+        .stops
+        .iter()
+        .map(|s| s.narrative.get(en).to_string())
+        .collect();
+    let names2 = names.clone();
+    let panel = move || {
+        let s = step.get();
+        let pct = s
+            .as_ref()
+            .map_or(0, |s| (s.fraction * 100.0).round() as u32);
+        let done = s.as_ref().map_or(0, |s| s.along_m.round() as u32);
+        let left = s.as_ref().map_or(0, |s| s.remaining_m.round() as u32);
+        let next = s.as_ref().and_then(|s| s.next).map(|(n, d, b)| view! {
+            <p class="next-stop">{x(XK::FollowNext)}" "<strong>{names2.get(n).cloned().unwrap_or_default()}</strong>" · "
+                {format_distance(d.round() as u32, en)}" "{x(XK::FollowToward)}" "{direction(b, en)}
+                <span class="arrow" aria-hidden="true" style=format!("transform:rotate({}deg)", b.round() as i32)>"↑"</span></p>
+        });
+        let off = s.as_ref().is_some_and(|s| s.off_route);
+        view! {
+            <div class="follow-panel">
+                <p class="follow-progress"><strong>{pct}"%"</strong>" · "{format_distance(done, en)}" "{x(XK::FollowDone)}" · "
+                    {format_distance(left, en)}" "{x(XK::FollowLeft)}</p>
+                <progress max="100" value=pct></progress>
+                {next}
+                {off.then(|| view! { <p class="notice warn off-route" role="alert">{x(XK::FollowOffRoute)}</p> })}
+            </div>
+        }
+    };
+    let story_view = move || {
+        let n = story.get()?;
+        Some(view! {
+            <section class="card arrival" role="dialog" aria-labelledby="arrival-title">
+                <h3 id="arrival-title">{x(XK::FollowArrived)}" "{names.get(n).cloned().unwrap_or_default()}</h3>
+                <p>{narratives.get(n).cloned().unwrap_or_default()}</p>
+                <button type="button" class="button" on:click=move |_| story.set(None)>{x(XK::FollowContinue)}</button>
+            </section>
+        })
+    };
+    let me = Signal::derive(move || watch.fix.get());
+    let gpx = qiaosi_core::gpx::route_gpx(&route, &pack, en);
+    view! {
+        <MapView pack=pack.clone() pins=Signal::stored(stop_pins) paths=vec![path] me label=route.name.get(en).to_string()/>
+        <div class="route-actions">
+            <a class="button secondary gpx" href=data_url("application/gpx+xml", &gpx) download=format!("{}.gpx", route.id)>{x(XK::GpxDownload)}</a>
+        </div>
+        <section class="card follow" aria-labelledby="follow-title">
+            <h2 id="follow-title">{x(XK::FollowTitle)}</h2>
+            {move || if watch.watching.get() {
+                view! { <button type="button" class="button" on:click=stop_following.clone()>{x(XK::FollowStop)}</button> }.into_any()
+            } else {
+                view! { <button type="button" class="button" on:click=move |_| watch.start()>{x(XK::FollowStart)}</button> }.into_any()
+            }}
+            {move || (step.get().is_some() || watch.watching.get()).then(panel.clone())}
+            {move || watch.error.get().map(|e| view! { <p class="notice warn" role="alert">{i.t(match e {
+                GeoError::Denied => K::GeoDenied,
+                GeoError::Timeout => K::GeoTimeout,
+                _ => K::GeoUnavailable,
+            })}" "{x(XK::FollowStillReadable)}</p> })}
+            {story_view}
+            <button type="button" class="button secondary" on:click=restart>{x(XK::FollowRestart)}</button>
+            <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,374 @@
+//! The map: tiles from the pack's tile source, with places, routes and the user's position
+//! drawn in the tiles' datum (converted in core when the source is GCJ-02). Written in Rust on
+//! the page's own elements rather than Leaflet: see docs/map.md for the measured comparison.
+//!
+//! With no tiles (offline and never seen, or the source unreachable) everything but the tiles
+//! still draws, on a plain background. Tiles seen before come from the service worker's capped
+//! tile cache. Approximate positions are drawn as areas, never as exact pins.
+
+use super::text::K as XK;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use qiaosi_core::content::{category_name, Pack, Position, Precision};
+use qiaosi_core::geo::mercator::{self, fit_zoom, px_per_metre, tile_url, tiles_in_view, TILE};
+use qiaosi_core::geo::LatLng;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One marker: every place drawn at the same spot (many are known only to the same area).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pin {
+    pub at: Position,
+    /// (name, link, category)
+    pub items: Vec<(String, Option<String>, String)>,
+}
+
+/// Places as pins, grouped by position.
+pub fn pins(items: impl Iterator<Item = (Position, String, Option<String>, String)>) -> Vec<Pin> {
+    let mut out: Vec<Pin> = vec![];
+    for (at, name, href, cat) in items {
+        match out.iter_mut().find(|p| p.at == at) {
+            Some(p) => p.items.push((name, href, cat)),
+            None => out.push(Pin {
+                at,
+                items: vec![(name, href, cat)],
+            }),
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct View {
+    /// Centre, in world coordinates.
+    cx: f64,
+    cy: f64,
+    zoom: f64,
+    w: f64,
+    h: f64,
+}
+
+impl View {
+    fn world_px(&self) -> f64 {
+        TILE * self.zoom.exp2()
+    }
+    fn screen(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        let s = self.world_px();
+        (
+            (x - self.cx) * s + self.w / 2.0,
+            (y - self.cy) * s + self.h / 2.0,
+        )
+    }
+    /// Zooms by `dz` keeping the world point under screen point (sx, sy) where it is.
+    fn zoom_at(&mut self, dz: f64, sx: f64, sy: f64, max: f64) {
+        let s0 = self.world_px();
+        let (wx, wy) = (
+            self.cx + (sx - self.w / 2.0) / s0,
+            self.cy + (sy - self.h / 2.0) / s0,
+        );
+        self.zoom = (self.zoom + dz).clamp(3.0, max);
+        let s1 = self.world_px();
+        self.cx = wx - (sx - self.w / 2.0) / s1;
+        self.cy = wy - (sy - self.h / 2.0) / s1;
+    }
+    fn pan(&mut self, dx: f64, dy: f64) {
+        let s = self.world_px();
+        self.cx -= dx / s;
+        self.cy -= dy / s;
+    }
+}
+
+fn px(v: f64) -> String {
+    format!("{}px", v.round() as i64)
+}
+
+/// The map. `paths` are the routes to draw (WGS-84); `me` the user's position when known.
+#[component]
+pub fn MapView(
+    pack: Arc<Pack>,
+    pins: Signal<Vec<Pin>>,
+    paths: Vec<Vec<LatLng>>,
+    #[prop(optional)] me: Option<Signal<Option<LatLng>>>,
+    label: String,
+) -> impl IntoView {
+    let i = use_i18n();
+    let x = move |k: XK| k.text(i.lang.get());
+    let src = pack.meta.tiles.clone();
+    let datum = src.datum;
+    let max_zoom = f64::from(src.max_zoom);
+    let to_world = move |p: LatLng| mercator::world(mercator::in_tile_datum(p, datum));
+    let paths_w: Vec<Vec<(f64, f64)>> = paths
+        .iter()
+        .map(|p| p.iter().map(|&q| to_world(q)).collect())
+        .collect();
+    let view = RwSignal::new(None::<View>);
+    let host = NodeRef::<leptos::html::Div>::new();
+    let selected = RwSignal::new(None::<usize>);
+    // Fit everything once the element has a size.
+    let fit_points: Vec<(f64, f64)> = pins
+        .get_untracked()
+        .iter()
+        .map(|p| to_world(p.at.lat_lng()))
+        .chain(paths_w.iter().flatten().copied())
+        .collect();
+    let measure = move || {
+        let Some(el) = host.get_untracked() else {
+            return;
+        };
+        let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
+        view.update(|v| match v {
+            Some(v) => (v.w, v.h) = (w, h),
+            None => {
+                let n = fit_points.len().max(1) as f64;
+                let (cx, cy) = fit_points
+                    .iter()
+                    .fold((0.0, 0.0), |a, p| (a.0 + p.0 / n, a.1 + p.1 / n));
+                let (x0, x1) = fit_points
+                    .iter()
+                    .fold((f64::MAX, f64::MIN), |a, p| (a.0.min(p.0), a.1.max(p.0)));
+                let (y0, y1) = fit_points
+                    .iter()
+                    .fold((f64::MAX, f64::MIN), |a, p| (a.0.min(p.1), a.1.max(p.1)));
+                let (cx, cy) = if fit_points.is_empty() {
+                    (cx, cy)
+                } else {
+                    ((x0 + x1) / 2.0, (y0 + y1) / 2.0)
+                };
+                *v = Some(View {
+                    cx,
+                    cy,
+                    zoom: fit_zoom(&fit_points, w, h, 32.0, 16.0),
+                    w,
+                    h,
+                });
+            }
+        });
+    };
+    // A new position of the user (where am I, follow mode) brings the map to it.
+    if let Some(me) = me {
+        Effect::new(move |_| {
+            if let Some(p) = me.get() {
+                let (cx, cy) = to_world(p);
+                view.update(|v| {
+                    if let Some(v) = v {
+                        (v.cx, v.cy) = (cx, cy);
+                        v.zoom = v.zoom.max(15.0).min(max_zoom)
+                    }
+                });
+            }
+        });
+    }
+    let measure2 = measure.clone();
+    Effect::new(move |_| measure2());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    // Gestures: one finger pans, two pinch-zoom about their midpoint, the wheel zooms at the
+    // pointer, a double tap zooms in. A press that hardly moves stays a tap (on a marker).
+    let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
+    let dragging = StoredValue::new(false);
+    let local = move |ev: &web_sys::MouseEvent| {
+        let r = host.get_untracked().map(|h| h.get_bounding_client_rect());
+        r.map_or((0.0, 0.0), |r| {
+            (
+                f64::from(ev.client_x()) - r.left(),
+                f64::from(ev.client_y()) - r.top(),
+            )
+        })
+    };
+    let down = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| {
+            p.insert(ev.pointer_id(), local(&ev));
+        });
+        dragging.set_value(false);
+    };
+    let moved = move |ev: web_sys::PointerEvent| {
+        let now = local(&ev);
+        let before = pointers.with_value(|p| p.clone());
+        let Some(&prev) = before.get(&ev.pointer_id()) else {
+            return;
+        };
+        if before.len() == 1 {
+            let (dx, dy) = (now.0 - prev.0, now.1 - prev.1);
+            if !dragging.get_value() && dx.hypot(dy) < 6.0 {
+                return;
+            }
+            if !dragging.get_value() {
+                dragging.set_value(true);
+                if let Some(h) = host.get_untracked() {
+                    let _ = h.set_pointer_capture(ev.pointer_id());
+                }
+            }
+            view.update(|v| {
+                if let Some(v) = v {
+                    v.pan(dx, dy)
+                }
+            });
+        } else if let Some((&other, &o)) = before.iter().find(|(k, _)| **k != ev.pointer_id()) {
+            let _ = other;
+            let (m0, m1) = (
+                ((prev.0 + o.0) / 2.0, (prev.1 + o.1) / 2.0),
+                ((now.0 + o.0) / 2.0, (now.1 + o.1) / 2.0),
+            );
+            let (d0, d1) = (
+                (prev.0 - o.0).hypot(prev.1 - o.1),
+                (now.0 - o.0).hypot(now.1 - o.1),
+            );
+            dragging.set_value(true);
+            view.update(|v| {
+                if let Some(v) = v {
+                    v.pan(m1.0 - m0.0, m1.1 - m0.1);
+                    if d0 > 1.0 {
+                        v.zoom_at((d1 / d0).log2(), m1.0, m1.1, max_zoom)
+                    }
+                }
+            });
+        }
+        pointers.update_value(|p| {
+            p.insert(ev.pointer_id(), now);
+        });
+    };
+    let up = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| {
+            p.remove(&ev.pointer_id());
+        })
+    };
+    let wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let (sx, sy) = local(&ev);
+        view.update(|v| {
+            if let Some(v) = v {
+                v.zoom_at(-ev.delta_y() / 300.0, sx, sy, max_zoom)
+            }
+        });
+    };
+    let dbl = move |ev: web_sys::MouseEvent| {
+        let (sx, sy) = local(&ev);
+        view.update(|v| {
+            if let Some(v) = v {
+                v.zoom_at(1.0, sx, sy, max_zoom)
+            }
+        });
+    };
+    let zoom_by = move |dz: f64| {
+        view.update(|v| {
+            if let Some(v) = v {
+                v.zoom_at(dz, v.w / 2.0, v.h / 2.0, max_zoom)
+            }
+        })
+    };
+
+    let template = src.url.clone();
+    let tiles = Memo::new(move |_| {
+        let Some(v) = view.get() else { return vec![] };
+        let z = v.zoom.round().clamp(0.0, max_zoom) as u8;
+        tiles_in_view((v.cx, v.cy), v.zoom, z, v.w, v.h)
+            .into_iter()
+            .map(|(tx, ty)| (z, tx, ty))
+            .collect::<Vec<_>>()
+    });
+    let tile = move |(z, tx, ty): (u8, u32, u32)| {
+        let failed = RwSignal::new(false);
+        let n = 2f64.powi(i32::from(z));
+        let style = move || {
+            let v = view.get()?;
+            let (sx, sy) = v.screen((f64::from(tx) / n, f64::from(ty) / n));
+            let size = v.world_px() / n;
+            Some(format!(
+                "left:{};top:{};width:{};height:{}",
+                px(sx),
+                px(sy),
+                px(size.ceil() + 1.0),
+                px(size.ceil() + 1.0)
+            ))
+        };
+        view! {
+            <img class="tile" alt="" draggable="false" crossorigin="anonymous"
+                data-tile=format!("{z}/{tx}/{ty}") src=tile_url(&template, z, tx, ty)
+                style=style style:visibility=move || if failed.get() { "hidden" } else { "visible" }
+                on:error=move |_| failed.set(true)/>
+        }
+    };
+    let overlay = move || {
+        let v = view.get()?;
+        let lines = paths_w
+            .iter()
+            .map(|p| {
+                let d = p
+                    .iter()
+                    .map(|&q| {
+                        let (a, b) = v.screen(q);
+                        format!("{},{}", a.round(), b.round())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                view! { <polyline class="route-line" points=d/> }
+            })
+            .collect_view();
+        let areas = pins.get().into_iter().filter_map(|p| match p.at.precision {
+            Precision::Approximate { radius_m } => {
+                let (a, b) = v.screen(to_world(p.at.lat_lng()));
+                let r = f64::from(radius_m) * px_per_metre(p.at.lat, v.zoom);
+                Some(view! { <circle class="approx-area" cx=a.round() cy=b.round() r=r.round()/> })
+            }
+            Precision::Exact => None,
+        }).collect_view();
+        let me_dot = me.and_then(|m| m.get()).map(|p| {
+            let (a, b) = v.screen(to_world(p));
+            view! { <circle class="me" cx=a.round() cy=b.round() r="9"/> }
+        });
+        Some(view! { <svg class="map-overlay" aria-hidden="true">{areas}{lines}{me_dot}</svg> })
+    };
+    let markers = move || {
+        let v = view.get()?;
+        Some(pins.get().into_iter().enumerate().map(|(n, p)| {
+            let (a, b) = v.screen(to_world(p.at.lat_lng()));
+            let names = p.items.iter().map(|(name, _, _)| name.as_str()).collect::<Vec<_>>().join("、");
+            let cat = p.items[0].2.clone();
+            let count = p.items.len();
+            view! {
+                <button type="button" class=format!("pin cat-{cat}") style:left=px(a) style:top=px(b)
+                    aria-label=names data-lat=p.at.lat.to_string() data-lng=p.at.lng.to_string()
+                    on:click=move |_| selected.set(Some(n))>
+                    {(count > 1).then_some(count)}
+                </button>
+            }
+        }).collect_view())
+    };
+    let sheet = move || {
+        let p = pins.get().get(selected.get()?)?.clone();
+        let en = i.en();
+        let approx = match p.at.precision {
+            Precision::Approximate { radius_m } => {
+                Some(view! { <p class="fineprint">{x(XK::MapApprox)}" "{radius_m}" m"</p> })
+            }
+            Precision::Exact => None,
+        };
+        let items = p.items.into_iter().map(|(name, href, cat)| view! {
+            <li>{match href { Some(h) => view! { <a href=h>{name}</a> }.into_any(), None => view! { <strong>{name}</strong> }.into_any() }}
+                " "<span class="fineprint">{category_name(&cat, en)}</span></li>
+        }).collect_view();
+        Some(view! {
+            <div class="sheet" role="dialog" aria-modal="false" aria-label=x(XK::MapPlacesHere)>
+                <button type="button" class="sheet-close" aria-label=x(XK::MapClose) on:click=move |_| selected.set(None)>"×"</button>
+                <ul>{items}</ul>
+                {approx}
+            </div>
+        })
+    };
+    view! {
+        <div class="map" node_ref=host role="application" aria-label=label
+            on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up
+            on:wheel=wheel on:dblclick=dbl>
+            <div class="tiles"><For each=move || tiles.get() key=|t| *t children=tile/></div>
+            {overlay}
+            {markers}
+            <div class="map-zoom">
+                <button type="button" aria-label=move || x(XK::MapZoomIn) on:click=move |_| zoom_by(1.0)>"+"</button>
+                <button type="button" aria-label=move || x(XK::MapZoomOut) on:click=move |_| zoom_by(-1.0)>"−"</button>
+            </div>
+            <p class="attribution">{src.attribution.clone()}</p>
+        </div>
+        {sheet}
+    }
+}

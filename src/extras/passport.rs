@@ -1,0 +1,130 @@
+//! The stamp passport: stamps grouped by festival edition or route, progress towards the
+//! pack's rewards, and "show to staff": a QR of the whole passport (every stamp with its
+//! signed code) that staff check on their own phone (/staff) or with `qiaosi verify-passport`.
+
+use super::checkin::point_name;
+use super::text::K as XK;
+use crate::components::pack::WithPack;
+use crate::format::{format_date, format_time};
+use crate::i18n::use_i18n;
+use crate::store::stamps::{StampRec, Stamps};
+use leptos::prelude::*;
+use qiaosi_core::checkin::{passport_encode, Stamp};
+use qiaosi_core::content::Pack;
+
+/// The heading a point's stamps are listed under: its event's edition, else the first route
+/// that stops at its place, else "other places".
+fn group_of(pack: &Pack, point: &str, en: bool) -> Option<String> {
+    let p = pack.checkin.points.iter().find(|p| p.id == point)?;
+    if let Some(ev) = &p.event {
+        let ed = ev.split('/').next()?;
+        return pack.edition(ed).map(|e| e.name.get(en).to_string());
+    }
+    let place = p.place.as_deref()?;
+    pack.routes
+        .iter()
+        .find(|r| r.stops.iter().any(|s| s.place.as_deref() == Some(place)))
+        .map(|r| r.name.get(en).to_string())
+}
+
+/// The passport as staff receive it: a link to the staff check, with the passport after `#`
+/// so that it never reaches a server, even the guide's own.
+fn staff_link(list: &[StampRec]) -> String {
+    let stamps: Vec<Stamp> = list
+        .iter()
+        .map(|s| Stamp {
+            point_id: s.point.clone(),
+            token: s.token.clone(),
+            at: s.local(),
+        })
+        .collect();
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}/staff#{}", passport_encode(&stamps))
+}
+
+/// A QR code as SVG markup, dark on light whatever the theme (scanners need that contrast).
+pub(super) fn qr_svg(text: &str) -> Option<String> {
+    use qrcode::render::svg;
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::L).ok()?;
+    Some(
+        code.render::<svg::Color>()
+            .min_dimensions(240, 240)
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+#[component]
+pub fn Passport(stamps: Stamps) -> impl IntoView {
+    let i = use_i18n();
+    let x = move |k: XK| k.text(i.lang.get());
+    let show_staff = RwSignal::new(false);
+    let render = move |pack: std::sync::Arc<Pack>| {
+        let en = i.en();
+        let list = stamps.0.get();
+        let total = pack.checkin.points.len();
+        let got = pack
+            .checkin
+            .points
+            .iter()
+            .filter(|p| list.iter().any(|s| s.point == p.id))
+            .count();
+        // Groups in the order their first stamp was collected.
+        let mut groups: Vec<(String, Vec<&StampRec>)> = vec![];
+        for s in list.iter().rev() {
+            let g = group_of(&pack, &s.point, en).unwrap_or_else(|| x(XK::OtherPlaces).into());
+            match groups.iter_mut().find(|(name, _)| *name == g) {
+                Some((_, v)) => v.push(s),
+                None => groups.push((g, vec![s])),
+            }
+        }
+        let groups = groups.into_iter().map(|(name, items)| {
+            let items = items.into_iter().map(|s| {
+                let t = s.local();
+                view! { <li class="stamp"><strong>{point_name(&pack, &s.point, en)}</strong>" "
+                    <span class="fineprint">{format!("{} {}", format_date(t.date, en), format_time(t))}</span></li> }
+            }).collect_view();
+            view! { <h3>{name}</h3><ul class="stamps">{items}</ul> }
+        }).collect_view();
+        let rewards = pack.checkin.rewards.iter().map(|r| {
+            let have = r.progress(&pack.checkin.points, list.iter().map(|s| s.point.as_str()));
+            view! {
+                <li class="reward">
+                    <strong>{r.name.get(en).to_string()}</strong>" "
+                    <span class="progress">{have}" / "{r.need}</span>
+                    <progress max=r.need value=have></progress>
+                    {(have >= r.need).then(|| view! { <p class="reward-ready">{x(XK::RewardReady)}</p> })}
+                    {r.how.as_ref().map(|h| view! { <p class="fineprint">{h.get(en).to_string()}</p> })}
+                </li>
+            }
+        }).collect_view();
+        let has_rewards = !pack.checkin.rewards.is_empty();
+        let staff_list = list.clone();
+        view! {
+            <section class="card passport" aria-labelledby="passport">
+                <h2 id="passport">{x(XK::Passport)}</h2>
+                <p class="progress">{x(XK::StampsOf)}" "{got}" / "{total}</p>
+                {list.is_empty().then(|| view! { <p class="fineprint">{x(XK::NoStamps)}</p> })}
+                {groups}
+                {has_rewards.then(|| view! { <h3>{x(XK::Rewards)}</h3><ul class="rewards">{rewards}</ul> })}
+                {(!list.is_empty()).then(|| view! {
+                    <button class="button" type="button" aria-expanded=move || show_staff.get().to_string()
+                        on:click=move |_| show_staff.update(|s| *s = !*s)>
+                        {move || x(if show_staff.get() { XK::HideStaff } else { XK::ShowStaff })}
+                    </button>
+                })}
+                {move || show_staff.get().then(|| {
+                    let link = staff_link(&staff_list);
+                    view! {
+                        <div class="staff-qr">
+                            <p>{x(XK::StaffHint)}</p>
+                            <div class="qr" role="img" aria-label=x(XK::ShowStaff) inner_html=qr_svg(&link).unwrap_or_default()></div>
+                            <textarea class="passport-code" readonly rows="3" aria-label=x(XK::ShowStaff)>{link.clone()}</textarea>
+                        </div>
+                    }
+                })}
+            </section>
+        }
+    };
+    view! { <WithPack render/> }
+}

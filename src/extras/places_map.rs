@@ -1,0 +1,80 @@
+//! `/map`: every place and route on the map, a category filter, and "where am I".
+
+use super::map::{pins, MapView, Pin};
+use super::text::K as XK;
+use crate::components::pack::WithPack;
+use crate::i18n::{use_i18n, K};
+use crate::platform::geolocation::{use_here, GeoState};
+use leptos::prelude::*;
+use qiaosi_core::content::{category_name, Pack, CATEGORIES};
+use std::sync::Arc;
+
+#[component]
+pub fn PlacesMap() -> impl IntoView {
+    let i = use_i18n();
+    let x = move |k: XK| k.text(i.lang.get());
+    let here = use_here();
+    let cat = RwSignal::new(None::<&'static str>);
+    let render = move |pack: Arc<Pack>| {
+        let en = i.en();
+        let p2 = pack.clone();
+        let shown = Signal::derive(move || -> Vec<Pin> {
+            let c = cat.get();
+            pins(
+                p2.places
+                    .iter()
+                    .filter(|p| c.is_none_or(|c| p.category == c))
+                    .map(|p| {
+                        (
+                            p.position,
+                            p.name.get(en).to_string(),
+                            Some(format!("/places/{}", p.id)),
+                            p.category.clone(),
+                        )
+                    }),
+            )
+        });
+        let paths = pack.routes.iter().map(|r| r.path_points()).collect();
+        let me = Signal::derive(move || match here.0.get() {
+            GeoState::Found(p) => Some(p),
+            _ => None,
+        });
+        let chip = move |c: Option<&'static str>| {
+            view! {
+                <button type="button" class="chip" aria-pressed=move || (cat.get() == c).to_string()
+                    on:click=move |_| cat.set(c)>
+                    {match c { Some(c) => category_name(c, en), None => x(XK::MapAll) }}
+                </button>
+            }
+        };
+        let legend = pack
+            .routes
+            .iter()
+            .map(|r| {
+                view! {
+                    <li><span class="legend-line" aria-hidden="true"></span>
+                        <a href=format!("/routes/{}", r.id)>{r.name.get(en).to_string()}</a></li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="chips" role="group" aria-label=x(XK::MapFilter)>
+                {chip(None)}
+                {CATEGORIES.iter().filter(|c| pack.places.iter().any(|p| p.category == **c)).map(|c| chip(Some(c))).collect_view()}
+            </div>
+            <MapView pack=pack.clone() pins=shown paths me label=i.t(K::MapTitle).to_string()/>
+            <div class="map-actions">
+                <button type="button" class="button" on:click=move |_| here.locate()>{x(XK::MapWhereAmI)}</button>
+                {move || match here.0.get() {
+                    GeoState::Locating => Some(view! { <p class="loading" role="status">{x(XK::MapLocating)}</p> }.into_any()),
+                    GeoState::Failed(_) => Some(view! { <p class="notice warn" role="alert">{i.t(K::GeoDenied)}</p> }.into_any()),
+                    _ => None,
+                }}
+                <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
+            </div>
+            <p class="notice">{x(XK::MapNote)}</p>
+            <ul class="legend">{legend}</ul>
+        }
+    };
+    view! { <WithPack render/> }
+}

@@ -1,0 +1,238 @@
+//! The in-app QR scanner: the camera's picture, read by the browser's BarcodeDetector where
+//! it has one (Chrome on Android) and by a Rust decoder (rqrr) everywhere else (iOS Safari,
+//! desktop). The camera runs only while the scanner is open, and is stopped when it closes or
+//! the page goes away.
+
+use super::text::K as XK;
+use crate::i18n::use_i18n;
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Pictures are read at most this wide: enough for a poster's QR at arm's length, and small
+/// enough that the Rust decoder keeps up on a cheap phone.
+const MAX_W: u32 = 640;
+const TICK_MS: i32 = 300;
+
+/// Reads a QR code from a greyscale picture (one byte per pixel, row by row).
+pub fn decode_luma(w: usize, h: usize, luma: &[u8]) -> Option<String> {
+    if luma.len() < w * h {
+        return None;
+    }
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| luma[y * w + x]);
+    img.detect_grids()
+        .into_iter()
+        .find_map(|g| g.decode().ok().map(|(_, text)| text))
+}
+
+struct Camera {
+    stream: web_sys::MediaStream,
+    timer: i32,
+    _tick: Closure<dyn FnMut()>,
+}
+
+thread_local! {
+    static CAMERA: RefCell<Option<Camera>> = const { RefCell::new(None) };
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+}
+
+fn stop_camera() {
+    if let Some(cam) = CAMERA.with(|c| c.borrow_mut().take()) {
+        window().clear_interval_with_handle(cam.timer);
+        for t in cam.stream.get_tracks() {
+            t.unchecked_into::<web_sys::MediaStreamTrack>().stop();
+        }
+    }
+}
+
+/// The browser's detector, if it has one that reads QR codes.
+fn barcode_detector() -> Option<JsValue> {
+    let ctor: Function = Reflect::get(&window(), &"BarcodeDetector".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let opts = Object::new();
+    Reflect::set(&opts, &"formats".into(), &Array::of1(&"qr_code".into())).ok()?;
+    Reflect::construct(&ctor, &Array::of1(&opts)).ok()
+}
+
+async fn read_frame(
+    video: &web_sys::HtmlVideoElement,
+    detector: Option<&JsValue>,
+) -> Option<String> {
+    if let Some(d) = detector {
+        let detect: Function = Reflect::get(d, &"detect".into()).ok()?.dyn_into().ok()?;
+        let found: Promise = detect.call1(d, video).ok()?.dyn_into().ok()?;
+        let found: Array = JsFuture::from(found).await.ok()?.dyn_into().ok()?;
+        return Reflect::get(&found.get(0), &"rawValue".into())
+            .ok()?
+            .as_string();
+    }
+    let (vw, vh) = (video.video_width(), video.video_height());
+    if vw == 0 || vh == 0 {
+        return None;
+    }
+    let scale = (f64::from(MAX_W) / f64::from(vw)).min(1.0);
+    let (w, h) = (
+        (f64::from(vw) * scale) as u32,
+        (f64::from(vh) * scale) as u32,
+    );
+    let canvas: web_sys::HtmlCanvasElement =
+        document().create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, w.into(), h.into())
+        .ok()?;
+    let rgba = ctx
+        .get_image_data(0.0, 0.0, w.into(), h.into())
+        .ok()?
+        .data();
+    let luma: Vec<u8> = rgba
+        .chunks_exact(4)
+        .map(|p| ((u32::from(p[0]) * 77 + u32::from(p[1]) * 150 + u32::from(p[2]) * 29) >> 8) as u8)
+        .collect();
+    decode_luma(w as usize, h as usize, &luma)
+}
+
+/// A "scan" button that opens the camera; `on_text` gets the first QR code read (the camera
+/// is closed by then).
+#[component]
+pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
+    let i = use_i18n();
+    let x = move |k: XK| k.text(i.lang.get());
+    let open = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let video = NodeRef::<leptos::html::Video>::new();
+    let start = move || {
+        failed.set(false);
+        open.set(true);
+        leptos::task::spawn_local(async move {
+            let stream = async {
+                let media = window().navigator().media_devices().ok()?;
+                let c = web_sys::MediaStreamConstraints::new();
+                let v = Object::new();
+                Reflect::set(&v, &"facingMode".into(), &"environment".into()).ok()?;
+                c.set_video(&v);
+                let p = media.get_user_media_with_constraints(&c).ok()?;
+                JsFuture::from(p)
+                    .await
+                    .ok()?
+                    .dyn_into::<web_sys::MediaStream>()
+                    .ok()
+            };
+            let (Some(stream), Some(el)) = (stream.await, video.get_untracked()) else {
+                open.set(false);
+                failed.set(true);
+                return;
+            };
+            let el: web_sys::HtmlVideoElement = el;
+            el.set_src_object(Some(&stream));
+            let _ = el.play();
+            let detector = barcode_detector();
+            let tick = Closure::<dyn FnMut()>::new(move || {
+                if BUSY.replace(true) {
+                    return;
+                }
+                let (el, detector) = (el.clone(), detector.clone());
+                leptos::task::spawn_local(async move {
+                    let found = read_frame(&el, detector.as_ref()).await;
+                    BUSY.set(false);
+                    if let Some(text) = found {
+                        stop_camera();
+                        open.set(false);
+                        on_text.run(text);
+                    }
+                });
+            });
+            let timer = window()
+                .set_interval_with_callback_and_timeout_and_arguments_0(
+                    tick.as_ref().unchecked_ref(),
+                    TICK_MS,
+                )
+                .unwrap_or_default();
+            stop_camera();
+            CAMERA.with(|c| {
+                *c.borrow_mut() = Some(Camera {
+                    stream,
+                    timer,
+                    _tick: tick,
+                })
+            });
+        });
+    };
+    on_cleanup(stop_camera);
+    view! {
+        <div class="scanner">
+            <button class="button" type="button" on:click=move |_| {
+                if open.get_untracked() { stop_camera(); open.set(false) } else { start() }
+            }>{move || x(if open.get() { XK::ScanStop } else { label })}</button>
+            <div class="viewfinder" hidden=move || !open.get()>
+                <video node_ref=video playsinline=true muted=true aria-label=move || x(XK::ScanAim)></video>
+                <p class="fineprint">{move || x(XK::ScanAim)}</p>
+            </div>
+            {move || failed.get().then(|| view! { <p class="notice warn" role="alert">{x(XK::ScanNoCamera)}</p> })}
+        </div>
+    }
+}
+
+/// The scanner on the passport page: a check-in code opens its check-in.
+#[component]
+pub fn ScanToCheckin() -> impl IntoView {
+    let i = use_i18n();
+    let wrong = RwSignal::new(false);
+    let on_text = Callback::new(move |text: String| {
+        let token = qiaosi_core::checkin::token_in(&text);
+        // Only this guide's check-in links are followed; any other QR is named, not opened.
+        if text.contains("/checkin/") && !token.is_empty() {
+            wrong.set(false);
+            super::go(&format!("/checkin/{token}"));
+        } else {
+            wrong.set(true);
+        }
+    });
+    view! {
+        <section class="card">
+            <Scanner label=XK::Scan on_text/>
+            {move || wrong.get().then(|| view! { <p class="notice warn" role="alert">{XK::ScanNotOurs.text(i.lang.get())}</p> })}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_luma;
+
+    /// A QR made by the same library as the CLI's posters, drawn as a greyscale picture with a
+    /// margin and some grey noise, is read back by the fallback decoder.
+    #[test]
+    fn the_fallback_decoder_reads_a_check_in_qr() {
+        let url = "https://qiaosi.example/checkin/AQJrMQx2dGlkZS1wYXJsb3VyAAAAAA";
+        let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::L).unwrap();
+        let n = code.width();
+        let (scale, margin) = (6, 24);
+        let w = n * scale + 2 * margin;
+        let colors = code.to_colors();
+        let luma: Vec<u8> = (0..w * w)
+            .map(|i| {
+                let (x, y) = (i % w, i / w);
+                let inside =
+                    x >= margin && y >= margin && x < margin + n * scale && y < margin + n * scale;
+                let dark = inside
+                    && colors[((y - margin) / scale) * n + (x - margin) / scale]
+                        == qrcode::Color::Dark;
+                if dark {
+                    30 + (i % 7) as u8
+                } else {
+                    220 - (i % 11) as u8
+                }
+            })
+            .collect();
+        assert_eq!(decode_luma(w, w, &luma).as_deref(), Some(url));
+        // Blank and short pictures read nothing, without panicking.
+        assert_eq!(decode_luma(w, w, &vec![200; w * w]), None);
+        assert_eq!(decode_luma(w, w, &luma[..10]), None);
+    }
+}
