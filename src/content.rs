@@ -199,8 +199,24 @@ impl Content {
     }
 }
 
+thread_local! {
+    /// The text of the pack last accepted, handed to the extras bundle (a separate wasm with
+    /// its own memory) so that it shows exactly the pack the app shows, even on a first visit
+    /// before anything is stored, or when storage is unavailable.
+    static ACCEPTED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The pack the app is showing, as text.
+pub fn accepted_text() -> Option<String> {
+    ACCEPTED.with(|a| a.borrow().clone())
+}
+
 fn parse(text: &str) -> Result<Pack, PackError> {
-    validate::load(text).map_err(|mut problems| {
+    let pack = validate::load(text);
+    if pack.is_ok() {
+        ACCEPTED.with(|a| *a.borrow_mut() = Some(text.to_string()));
+    }
+    pack.map_err(|mut problems| {
         if problems.len() == 1 && problems[0].kind == validate::Kind::Syntax {
             PackError::Syntax(problems.remove(0))
         } else {
@@ -244,16 +260,23 @@ async fn fetch_pack(etag: Option<&str>) -> Result<Fetched, PackError> {
 
 /// The app's content: the stored pack at once, then a check with the server.
 pub fn provide_content() {
-    provide_content_and(true);
+    provide_content_and();
 }
 
-/// The stored pack only: for the extras bundle, which runs beside the app (whose own check
-/// with the server keeps the stored pack current).
-pub fn provide_stored_content() {
-    provide_content_and(false);
+/// The pack the app handed over (see [`accepted_text`]): for the extras bundle.
+pub fn provide_given_content(text: &str) {
+    let content = Content {
+        state: RwSignal::new(match parse(text) {
+            Ok(p) => PackState::Ready(Arc::new(p)),
+            Err(e) => PackState::Failed(e),
+        }),
+        meta: RwSignal::new(None),
+        refused: RwSignal::new(None),
+    };
+    provide_context(content);
 }
 
-fn provide_content_and(refresh: bool) {
+fn provide_content_and() {
     let content = Content {
         state: RwSignal::new(PackState::Loading),
         meta: RwSignal::new(None),
@@ -280,11 +303,7 @@ fn provide_content_and(refresh: bool) {
             content.state.set(PackState::Ready(Arc::new(pack)));
             measure("qiaosi-cold-read", "qiaosi-read-start");
         }
-        if refresh {
-            content.refresh(&store).await;
-        } else if content.state.get_untracked() == PackState::Loading {
-            content.state.set(PackState::Failed(PackError::Network));
-        }
+        content.refresh(&store).await;
     });
 }
 

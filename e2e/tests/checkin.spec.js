@@ -1,35 +1,7 @@
 // Check-ins: a code made by the CLI, opened offline, stamps the passport once a day; a forged
 // code is refused and stores nothing. The check-in runs in the extras bundle, loaded on demand.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test, expect, pack, waitForServiceWorker } from '../fixtures.js';
+import { test, expect, pack, waitForServiceWorker, checkinSetup as setup, storedKeys } from '../fixtures.js';
 import { startServer } from '../server.mjs';
-
-const CLI = 'target/debug/qiaosi';
-
-/** A signing key, a pack that lists it, and a code for the 潮 culture parlour. */
-function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'qiaosi-checkin-'));
-  const key = join(dir, 'k1.key');
-  const printed = execFileSync(CLI, ['keygen', '--id', 'k1', key], { encoding: 'utf8' });
-  const withKey = structuredClone(pack);
-  withKey.checkin.keys = [JSON.parse(printed.trim().split('\n').pop())];
-  const packPath = join(dir, 'pack.json');
-  writeFileSync(packPath, JSON.stringify(withKey));
-  const url = execFileSync(CLI, ['issue', '--key', key, '--point', 'tide-parlour', '--from', '2024-01-01', '--until', '2099-12-31',
-    '--host', 'https://qiaosi.example', '--pack', packPath], { encoding: 'utf8' }).trim().split('\n')[0];
-  return { body: readFileSync(packPath, 'utf8'), token: url.split('/checkin/')[1] };
-}
-
-const stored = (page) => page.evaluate(() => new Promise((resolve) => {
-  const open = indexedDB.open('qiaosi-guide');
-  open.onsuccess = () => {
-    const r = open.result.transaction('checkins').objectStore('checkins').getAllKeys();
-    r.onsuccess = () => { open.result.close(); resolve(r.result); };
-  };
-}));
 
 test('a CLI-made code opened offline stamps once a day; a forged one is refused', async ({ page }) => {
   const { body, token } = setup();
@@ -43,11 +15,11 @@ test('a CLI-made code opened offline stamps once a day; a forged one is refused'
     await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
     await expect(page.locator('.stamp-result')).toContainText('乔司“潮”文化客厅');
     await expect(page.locator('.passport .progress')).toHaveText('已收集 1 / 2');
-    expect(await stored(page)).toHaveLength(1);
+    expect(await storedKeys(page, 'checkins')).toHaveLength(1);
 
     await page.goto(s.url + '/checkin/' + token);
     await expect(page.locator('.stamp-result')).toContainText('今天已经在这里打过卡了');
-    expect(await stored(page)).toHaveLength(1);
+    expect(await storedKeys(page, 'checkins')).toHaveLength(1);
 
     // One character changed in the signature: refused, and nothing more is stored.
     const last = token.at(-2) === 'A' ? 'B' : 'A';
@@ -55,7 +27,7 @@ test('a CLI-made code opened offline stamps once a day; a forged one is refused'
     await expect(page.getByRole('alert')).toContainText('已被改动或伪造');
     await page.goto(s.url + '/checkin/not-a-code');
     await expect(page.getByRole('alert')).toContainText('不是有效的打卡码');
-    expect(await stored(page)).toHaveLength(1);
+    expect(await storedKeys(page, 'checkins')).toHaveLength(1);
 
     // Leaving the page takes the bundle's view down; the app carries on.
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '找地方' }).click();

@@ -9,14 +9,19 @@ thread_local! {
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
 }
 
-fn main() {}
+fn main() {
+    // Before any view is mounted (sync can start first): tasks spawned before this would be
+    // dropped without a word.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+}
 
-/// Renders the view `what` (with its argument) into `host`, replacing whatever the bundle
-/// showed before.
+/// Renders the view `what` (with its argument and the app's pack text) into `host`, replacing
+/// whatever the bundle showed before.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::HtmlElement, what: String, arg: String) {
+pub fn mount(host: web_sys::HtmlElement, what: String, arg: String, pack: String) {
     unmount();
-    let handle = leptos::mount::mount_to(host, move || qiaosi_guide::extras::view(&what, arg));
+    let handle =
+        leptos::mount::mount_to(host, move || qiaosi_guide::extras::view(&what, arg, &pack));
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
 }
 

@@ -71,7 +71,7 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     let x = move |k: XK| k.text(i.lang.get());
     let en = i.en();
     let stops = stop_info(&pack, &route, en);
-    let stop_pins = pins(stops.iter().enumerate().map(|(n, (at, name))| {
+    let mut stop_pins = pins(stops.iter().enumerate().map(|(n, (at, name))| {
         (
             *at,
             format!("{}. {name}", n + 1),
@@ -79,6 +79,16 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
             "heritage".to_string(),
         )
     }));
+    // Stops are numbered on the map as in the list below it.
+    for p in &mut stop_pins {
+        let first = p.items[0]
+            .0
+            .split('.')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        p.badge = Some(first);
+    }
     let path = route.path_points();
     let watch = use_watch_position();
     let key = saved_key(&route.id);
@@ -205,7 +215,7 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
                 _ => K::GeoUnavailable,
             })}" "{x(XK::FollowStillReadable)}</p> })}
             {story_view}
-            <button type="button" class="button secondary" on:click=restart>{x(XK::FollowRestart)}</button>
+            <button type="button" class="button secondary" hidden=move || step.get().is_none() on:click=restart>{x(XK::FollowRestart)}</button>
             <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
         </section>
     }

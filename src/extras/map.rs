@@ -21,6 +21,8 @@ pub struct Pin {
     pub at: Position,
     /// (name, link, category)
     pub items: Vec<(String, Option<String>, String)>,
+    /// Shown on the marker: how many places share it, or a stop's number.
+    pub badge: Option<String>,
 }
 
 /// Places as pins, grouped by position.
@@ -32,8 +34,12 @@ pub fn pins(items: impl Iterator<Item = (Position, String, Option<String>, Strin
             None => out.push(Pin {
                 at,
                 items: vec![(name, href, cat)],
+                badge: None,
             }),
         }
+    }
+    for p in &mut out {
+        p.badge = (p.items.len() > 1).then(|| p.items.len().to_string());
     }
     out
 }
@@ -137,7 +143,7 @@ pub fn MapView(
                 *v = Some(View {
                     cx,
                     cy,
-                    zoom: fit_zoom(&fit_points, w, h, 32.0, 16.0),
+                    zoom: fit_zoom(&fit_points, w, h, 40.0, 16.0),
                     w,
                     h,
                 });
@@ -268,7 +274,9 @@ pub fn MapView(
             .collect::<Vec<_>>()
     });
     let tile = move |(z, tx, ty): (u8, u32, u32)| {
-        let failed = RwSignal::new(false);
+        // Shown once loaded: a tile that fails (offline, never seen) leaves the plain
+        // background rather than a broken-image box.
+        let loaded = RwSignal::new(false);
         let n = 2f64.powi(i32::from(z));
         let style = move || {
             let v = view.get()?;
@@ -285,8 +293,8 @@ pub fn MapView(
         view! {
             <img class="tile" alt="" draggable="false" crossorigin="anonymous"
                 data-tile=format!("{z}/{tx}/{ty}") src=tile_url(&template, z, tx, ty)
-                style=style style:visibility=move || if failed.get() { "hidden" } else { "visible" }
-                on:error=move |_| failed.set(true)/>
+                style=style style:visibility=move || if loaded.get() { "visible" } else { "hidden" }
+                on:load=move |_| loaded.set(true)/>
         }
     };
     let overlay = move || {
@@ -325,12 +333,11 @@ pub fn MapView(
             let (a, b) = v.screen(to_world(p.at.lat_lng()));
             let names = p.items.iter().map(|(name, _, _)| name.as_str()).collect::<Vec<_>>().join("、");
             let cat = p.items[0].2.clone();
-            let count = p.items.len();
             view! {
                 <button type="button" class=format!("pin cat-{cat}") style:left=px(a) style:top=px(b)
                     aria-label=names data-lat=p.at.lat.to_string() data-lng=p.at.lng.to_string()
                     on:click=move |_| selected.set(Some(n))>
-                    {(count > 1).then_some(count)}
+                    {p.badge.clone()}
                 </button>
             }
         }).collect_view())

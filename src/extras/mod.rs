@@ -17,10 +17,11 @@ mod text;
 use leptos::prelude::*;
 
 /// The view named `what` (the app's [`crate::components::extras_host`] names it), with its
-/// argument: a check-in token, say.
-pub fn view(what: &str, arg: String) -> AnyView {
+/// argument (a check-in token, say) and the text of the pack the app is showing.
+pub fn view(what: &str, arg: String, pack: &str) -> AnyView {
+    add_styles();
     crate::settings::provide_settings();
-    crate::content::provide_stored_content();
+    crate::content::provide_given_content(pack);
     crate::platform::geolocation::provide_here();
     let stamps = crate::store::stamps::provide_stamps();
     match what {
@@ -32,6 +33,22 @@ pub fn view(what: &str, arg: String) -> AnyView {
         "map" => view! { <places_map::PlacesMap/> }.into_any(),
         "route" => view! { <follow::RouteExtras id=arg/> }.into_any(),
         _ => ().into_any(),
+    }
+}
+
+/// The bundle's own styles (style/extras.css), added to the document once.
+fn add_styles() {
+    const ID: &str = "extras-style";
+    let doc = document();
+    if doc.get_element_by_id(ID).is_some() {
+        return;
+    }
+    if let Ok(el) = doc.create_element("style") {
+        el.set_id(ID);
+        el.set_text_content(Some(include_str!("../../style/extras.css")));
+        if let Some(head) = doc.head() {
+            let _ = head.append_child(&el);
+        }
     }
 }
 

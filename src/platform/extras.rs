@@ -12,14 +12,33 @@ const SCRIPT: &str = "/extras.js";
 const WASM: &str = "/extras_bg.wasm";
 
 thread_local! {
+    /// The one load of the bundle, shared by every caller: two pages' parts (or sync and a
+    /// page) asking at once must not add the script twice, since its second run would fail on
+    /// the global it declares. Cleared after a failure so a later visit can try again.
+    static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
     /// The bundle's exports once it has started.
     static EXPORTS: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
 async fn load() -> Option<JsValue> {
-    if let Some(e) = EXPORTS.with(|e| e.borrow().clone()) {
-        return Some(e);
+    let p = LOADING.with(|l| {
+        l.borrow_mut()
+            .get_or_insert_with(|| {
+                wasm_bindgen_futures::future_to_promise(async {
+                    start().await.ok_or(JsValue::NULL)
+                })
+            })
+            .clone()
+    });
+    let got = JsFuture::from(p).await.ok();
+    match &got {
+        Some(e) => EXPORTS.with(|x| *x.borrow_mut() = Some(e.clone())),
+        None => drop(LOADING.with(|l| l.borrow_mut().take())),
     }
+    got
+}
+
+async fn start() -> Option<JsValue> {
     let doc = web_sys::window()?.document()?;
     let script: web_sys::HtmlScriptElement = doc.create_element("script").ok()?.dyn_into().ok()?;
     script.set_src(SCRIPT);
@@ -41,9 +60,7 @@ async fn load() -> Option<JsValue> {
         .dyn_into()
         .ok()?;
     JsFuture::from(started).await.ok()?;
-    let exports: JsValue = init.into();
-    EXPORTS.with(|e| *e.borrow_mut() = Some(exports.clone()));
-    Some(exports)
+    Some(init.into())
 }
 
 fn call(exports: &JsValue, name: &str, args: &js_sys::Array) -> Option<()> {
@@ -51,15 +68,15 @@ fn call(exports: &JsValue, name: &str, args: &js_sys::Array) -> Option<()> {
     f.apply(&JsValue::NULL, args).ok().map(|_| ())
 }
 
-/// Shows the bundle's view `what` (with its argument) in the element with id `host`; `None`
-/// if the bundle could not be loaded.
-pub async fn mount(host: &str, what: &str, arg: &str) -> Option<()> {
+/// Shows the bundle's view `what` (with its argument and the pack's text) in the element with
+/// id `host`; `None` if the bundle could not be loaded.
+pub async fn mount(host: &str, what: &str, arg: &str, pack: &str) -> Option<()> {
     let exports = load().await?;
     let host = web_sys::window()?.document()?.get_element_by_id(host)?;
     call(
         &exports,
         "mount",
-        &js_sys::Array::of3(&host, &what.into(), &arg.into()),
+        &js_sys::Array::of4(&host, &what.into(), &arg.into(), &pack.into()),
     )
 }
 
@@ -73,6 +90,7 @@ pub async fn start_sync(endpoint: &str) -> Option<()> {
     )
 }
 
+/// Takes the bundle's view down, at once (a view still loading finds its host gone).
 pub fn unmount() {
     if let Some(e) = EXPORTS.with(|e| e.borrow().clone()) {
         let _ = call(&e, "unmount", &js_sys::Array::new());

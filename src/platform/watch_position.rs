@@ -45,6 +45,8 @@ impl WatchPosition {
         // Following a path on foot needs the GPS, unlike "near me".
         opts.set_enable_high_accuracy(true);
         opts.set_maximum_age(5_000);
+        // Without a timeout a phone that never gets a fix would say nothing at all.
+        opts.set_timeout(30_000);
         let id = geo.watch_position_with_error_callback_and_options(
             ok.as_ref().unchecked_ref(),
             Some(err.as_ref().unchecked_ref()),

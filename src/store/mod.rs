@@ -256,7 +256,8 @@ impl Store {
 /// `STORE` (a late success after a timeout is dropped: the visit already runs from memory).
 fn start_open() -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, _| {
-        let settle = Rc::new(move |backend: Backend| {
+        // Returns whether this call settled it (the open and the timeout race).
+        let settle = Rc::new(move |backend: Backend| -> bool {
             let first = STORE.with(|s| {
                 let mut s = s.borrow_mut();
                 let first = s.is_none();
@@ -268,11 +269,13 @@ fn start_open() -> js_sys::Promise {
             if first {
                 let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
             }
+            first
         });
         let on_time = settle.clone();
         let timeout = wasm_bindgen::closure::Closure::once_into_js(move || {
-            crate::platform::log::warn("IndexedDB did not answer; keeping data in memory", "");
-            on_time(Backend::Memory(Rc::default()));
+            if on_time(Backend::Memory(Rc::default())) {
+                crate::platform::log::warn("IndexedDB did not answer; keeping data in memory", "");
+            }
         });
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -281,7 +284,7 @@ fn start_open() -> js_sys::Promise {
             );
         }
         leptos::task::spawn_local(async move {
-            settle(match open_db().await {
+            let _ = settle(match open_db().await {
                 Ok(db) => Backend::Idb(Rc::new(RefCell::new(db))),
                 Err(e) => {
                     crate::platform::log::warn(

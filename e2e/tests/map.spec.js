@@ -1,0 +1,101 @@
+// The map (extras bundle): markers and routes draw offline with no tiles at all, and on a
+// GCJ-02 tile source every position is drawn shifted by the GCJ-02 offset, checked here
+// against an independent JavaScript implementation of the published formula.
+import { test, expect, pack, waitForServiceWorker } from '../fixtures.js';
+import { startServer } from '../server.mjs';
+
+test('markers and the route draw offline with tiles blocked; a marker opens its places', async ({ page, context }) => {
+  await context.route(/tile\.openstreetmap\.org/, (r) => r.abort());
+  await page.goto('/map');
+  await waitForServiceWorker(page);
+  await expect(page.locator('.map .pin').first()).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.map .pin')).toHaveCount(3); // many places share "somewhere in Qiaosi"
+  await expect(page.locator('.map .route-line')).toHaveCount(pack.routes.length);
+  await expect(page.locator('.map .approx-area').first()).toBeVisible();
+  expect(await page.locator('.map .tile').evaluateAll((ts) => ts.filter((t) => getComputedStyle(t).visibility === 'visible').length)).toBe(0);
+  // Tap the marker of the seawall site: a sheet with its place, linked, said to be approximate.
+  await page.getByRole('button', { name: '牛角村古海塘遗址' }).click();
+  const sheet = page.getByRole('dialog', { name: '这里的地点' });
+  await expect(sheet.getByRole('link', { name: '牛角村古海塘遗址' })).toHaveAttribute('href', '/places/niujiao-seawall');
+  await expect(sheet).toContainText('位置为大致范围');
+  // The category filter leaves only fitness places.
+  await page.getByRole('button', { name: '健身运动' }).click();
+  await expect(page.locator('.map .pin')).toHaveCount(1);
+});
+
+// --- GCJ-02, independently: the widely published formula (Krasovsky 1940 ellipsoid).
+function gcj02(lat, lng) {
+  const { PI, sin, sqrt, abs, cos } = Math;
+  const a = 6378245.0, ee = 0.00669342162296594323;
+  const x = lng - 105, y = lat - 35;
+  let dLat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * sqrt(abs(x));
+  dLat += (20 * sin(6 * x * PI) + 20 * sin(2 * x * PI)) * 2 / 3;
+  dLat += (20 * sin(y * PI) + 40 * sin(y / 3 * PI)) * 2 / 3;
+  dLat += (160 * sin(y / 12 * PI) + 320 * sin(y * PI / 30)) * 2 / 3;
+  let dLng = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * sqrt(abs(x));
+  dLng += (20 * sin(6 * x * PI) + 20 * sin(2 * x * PI)) * 2 / 3;
+  dLng += (20 * sin(x * PI) + 40 * sin(x / 3 * PI)) * 2 / 3;
+  dLng += (150 * sin(x / 12 * PI) + 300 * sin(x / 30 * PI)) * 2 / 3;
+  const rad = lat / 180 * PI;
+  const m = 1 - ee * sin(rad) ** 2;
+  dLat = dLat * 180 / ((a * (1 - ee)) / (m * sqrt(m)) * PI);
+  dLng = dLng * 180 / (a / sqrt(m) * cos(rad) * PI);
+  return [lat + dLat, lng + dLng];
+}
+const metres = ([a, b], [c, d]) => {
+  const r = Math.PI / 180, R = 6371008.8;
+  const x = (d - b) * r * Math.cos(((a + c) / 2) * r), y = (c - a) * r;
+  return Math.hypot(x, y) * R;
+};
+
+/** Where the marker named `name` is drawn, read back from the tiles under it. */
+async function drawnAt(page, name) {
+  return page.evaluate((name) => {
+    const map = document.querySelector('.map').getBoundingClientRect();
+    const pin = [...document.querySelectorAll('.map .pin')].find((b) => b.getAttribute('aria-label') === name).getBoundingClientRect();
+    const px = pin.left + pin.width / 2, py = pin.top + pin.height / 2;
+    const tile = [...document.querySelectorAll('.map .tile')].find((t) => {
+      const r = t.getBoundingClientRect();
+      return px >= r.left && px < r.right && py >= r.top && py < r.bottom;
+    });
+    const [z, x, y] = tile.dataset.tile.split('/').map(Number);
+    const r = tile.getBoundingClientRect();
+    const size = r.width - 1; // tiles overlap by one pixel to hide seams
+    const n = 2 ** z;
+    const wx = (x + (px - r.left) / size) / n, wy = (y + (py - r.top) / size) / n;
+    const lat = Math.atan(Math.sinh(Math.PI * (1 - 2 * wy))) * 180 / Math.PI;
+    return [lat, wx * 360 - 180, map.width];
+  }, name);
+}
+
+for (const datum of ['wgs84', 'gcj02']) {
+  test(`on a ${datum} tile source markers are drawn in that datum`, async ({ browser }) => {
+    const p = structuredClone(pack);
+    p.meta.tiles = { ...p.meta.tiles, url: 'https://tiles.test/{z}/{x}/{y}.png', datum };
+    const s = await startServer({ dir: 'dist', override: (path) => (path === '/content/pack.json' ? { body: JSON.stringify(p) } : undefined) });
+    const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+    try {
+      const png = Buffer.from(await (await fetch(s.url + '/tiles/1/1/1.png')).arrayBuffer());
+      await ctx.route('https://tiles.test/**', (r) => r.fulfill({ status: 200, contentType: 'image/png', body: png }));
+      const page = await ctx.newPage();
+      await page.goto(s.url + '/map');
+      const site = p.places.find((x) => x.id === 'niujiao-seawall');
+      const pin = page.getByRole('button', { name: site.name.zh });
+      await expect(pin).toBeVisible();
+      await expect.poll(() => page.locator('.map .tile').evaluateAll((ts) => ts.filter((t) => t.complete && t.naturalWidth).length)).toBeGreaterThan(0);
+      // Zoom in twice on the site for a precise reading (a pixel is then about 5 m).
+      await pin.dblclick();
+      await pin.dblclick();
+      const [lat, lng] = await drawnAt(page, site.name.zh);
+      const wgs = [site.position.lat, site.position.lng];
+      const expected = datum === 'gcj02' ? gcj02(...wgs) : wgs;
+      expect(metres([lat, lng], expected)).toBeLessThan(15);
+      if (datum === 'gcj02') expect(metres([lat, lng], wgs)).toBeGreaterThan(300);
+    } finally {
+      await ctx.close();
+      await s.close();
+    }
+  });
+}
