@@ -52,7 +52,7 @@ export function checkinSetup(edit = (p) => p) {
   writeFileSync(packPath, JSON.stringify(edit(withKey)));
   const url = execFileSync(CLI, ['issue', '--key', key, '--point', 'tide-parlour', '--from', '2024-01-01', '--until', '2099-12-31',
     '--host', 'https://qiaosi.example', '--pack', packPath], { encoding: 'utf8' }).trim().split('\n')[0];
-  return { body: readFileSync(packPath, 'utf8'), token: url.split('/checkin/')[1], packPath };
+  return { body: readFileSync(packPath, 'utf8'), token: url.split('/checkin/')[1], packPath, keyPath: key };
 }
 
 /** The keys of one IndexedDB store of the app. */

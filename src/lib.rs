@@ -9,6 +9,7 @@ pub mod format;
 pub mod i18n;
 pub mod pages;
 pub mod platform;
+pub mod qr_decode;
 pub mod router;
 pub mod settings;
 pub mod store;

@@ -1,6 +1,6 @@
 //! The in-app QR scanner: the camera's picture, read by the browser's BarcodeDetector where
-//! it has one (Chrome on Android) and by a Rust decoder (rqrr) everywhere else (iOS Safari,
-//! desktop). The camera runs only while the scanner is open, and is stopped when it closes or
+//! it has one (Chrome on Android) and by a Rust decoder (rqrr, in a worker: src/qr_decode.rs)
+//! everywhere else (iOS Safari, desktop). The camera runs only while the scanner is open, and is stopped when it closes or
 //! the page goes away.
 
 use super::text::K as XK;
@@ -16,15 +16,28 @@ use wasm_bindgen_futures::JsFuture;
 const MAX_W: u32 = 640;
 const TICK_MS: i32 = 300;
 
-/// Reads a QR code from a greyscale picture (one byte per pixel, row by row).
-pub fn decode_luma(w: usize, h: usize, luma: &[u8]) -> Option<String> {
-    if luma.len() < w * h {
-        return None;
+/// The decoder worker (src/bin/scanner.rs), started on first use and ready to take pictures.
+async fn decoder() -> Option<web_sys::Worker> {
+    if let Some(w) = DECODER.with(|d| d.borrow().clone()) {
+        return Some(w);
     }
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| luma[y * w + x]);
-    img.detect_grids()
-        .into_iter()
-        .find_map(|g| g.decode().ok().map(|(_, text)| text))
+    let worker = web_sys::Worker::new("/scanner_loader.js").ok()?;
+    let ready = Promise::new(&mut |ok, _| worker.set_onmessage(Some(&ok)));
+    JsFuture::from(ready).await.ok()?;
+    DECODER.with(|d| *d.borrow_mut() = Some(worker.clone()));
+    Some(worker)
+}
+
+async fn decode_in_worker(w: u32, h: u32, luma: Vec<u8>) -> Option<String> {
+    let worker = decoder().await?;
+    let msg = Object::new();
+    Reflect::set(&msg, &"w".into(), &w.into()).ok()?;
+    Reflect::set(&msg, &"h".into(), &h.into()).ok()?;
+    Reflect::set(&msg, &"luma".into(), &js_sys::Uint8Array::from(&luma[..])).ok()?;
+    let answer = Promise::new(&mut |ok, _| worker.set_onmessage(Some(&ok)));
+    worker.post_message(&msg).ok()?;
+    let ev: web_sys::MessageEvent = JsFuture::from(answer).await.ok()?.dyn_into().ok()?;
+    ev.data().as_string()
 }
 
 struct Camera {
@@ -36,9 +49,13 @@ struct Camera {
 thread_local! {
     static CAMERA: RefCell<Option<Camera>> = const { RefCell::new(None) };
     static BUSY: Cell<bool> = const { Cell::new(false) };
+    static DECODER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
 }
 
 fn stop_camera() {
+    if let Some(w) = DECODER.with(|d| d.borrow_mut().take()) {
+        w.terminate();
+    }
     if let Some(cam) = CAMERA.with(|c| c.borrow_mut().take()) {
         window().clear_interval_with_handle(cam.timer);
         for t in cam.stream.get_tracks() {
@@ -94,7 +111,7 @@ async fn read_frame(
         .chunks_exact(4)
         .map(|p| ((u32::from(p[0]) * 77 + u32::from(p[1]) * 150 + u32::from(p[2]) * 29) >> 8) as u8)
         .collect();
-    decode_luma(w as usize, h as usize, &luma)
+    decode_in_worker(w, h, luma).await
 }
 
 /// A "scan" button that opens the camera; `on_text` gets the first QR code read (the camera
@@ -198,41 +215,5 @@ pub fn ScanToCheckin() -> impl IntoView {
             <Scanner label=XK::Scan on_text/>
             {move || wrong.get().then(|| view! { <p class="notice warn" role="alert">{XK::ScanNotOurs.text(i.lang.get())}</p> })}
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::decode_luma;
-
-    /// A QR made by the same library as the CLI's posters, drawn as a greyscale picture with a
-    /// margin and some grey noise, is read back by the fallback decoder.
-    #[test]
-    fn the_fallback_decoder_reads_a_check_in_qr() {
-        let url = "https://qiaosi.example/checkin/AQJrMQx2dGlkZS1wYXJsb3VyAAAAAA";
-        let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::L).unwrap();
-        let n = code.width();
-        let (scale, margin) = (6, 24);
-        let w = n * scale + 2 * margin;
-        let colors = code.to_colors();
-        let luma: Vec<u8> = (0..w * w)
-            .map(|i| {
-                let (x, y) = (i % w, i / w);
-                let inside =
-                    x >= margin && y >= margin && x < margin + n * scale && y < margin + n * scale;
-                let dark = inside
-                    && colors[((y - margin) / scale) * n + (x - margin) / scale]
-                        == qrcode::Color::Dark;
-                if dark {
-                    30 + (i % 7) as u8
-                } else {
-                    220 - (i % 11) as u8
-                }
-            })
-            .collect();
-        assert_eq!(decode_luma(w, w, &luma).as_deref(), Some(url));
-        // Blank and short pictures read nothing, without panicking.
-        assert_eq!(decode_luma(w, w, &vec![200; w * w]), None);
-        assert_eq!(decode_luma(w, w, &luma[..10]), None);
     }
 }
