@@ -151,7 +151,6 @@ texts! {
     Clash => "时间冲突", "Time clash";
     ExportSchedule => "全部导出到日历", "Export all to calendar";
     UndatedNotExported => "日期未公布的活动不会导出到日历。", "Events without a published date are not exported.";
-    Remove => "移除", "Remove";
     Search => "搜索地点", "Search places";
     SearchHint => "名称、拼音或首字母，如 tsg", "Name, pinyin or initials, e.g. tsg";
     NoResults => "没有找到相关地点。试试这些分类：", "No places found. Try a category:";
@@ -170,7 +169,6 @@ texts! {
     ClosedNow => "已关门", "Closed";
     OpensAt => "开门", "opens";
     Open24h => "24 小时开放", "Open 24 hours";
-    Today => "今天", "today";
     PublicHolidays => "法定节假日", "Public holidays";
     DayClosed => "休息", "Closed";
     CopyAddress => "复制地址", "Copy address";
@@ -202,7 +200,6 @@ texts! {
     ContentUpdated => "内容更新于", "Content updated";
     ContentChecked => "上次检查更新", "Last checked for updates";
     ContentRefused => "服务器上的新内容没有通过检查，继续使用现有内容。", "New content from the server failed its checks; the current content is kept.";
-    Details => "详情", "Details";
 }
 
 /// The current language, shared through context.

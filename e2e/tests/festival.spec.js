@@ -2,11 +2,15 @@
 import { test, expect, pack } from '../fixtures.js';
 import { startServer } from '../server.mjs';
 
+// A phone set to another zone: every time shown must still be Shanghai time.
+test.use({ timezoneId: 'America/New_York' });
+
 test('with no edition announced, the next Tide-watching Day and a countdown', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-09-01T04:00:00Z'));
   await page.goto('/festival');
   await expect(page.locator('.edition .badge')).toHaveText(['已结束', '已结束']);
   await expect(page.locator('.tide')).toContainText('新一届古海塘文化节尚未公布');
+  await expect(page.locator('.now-next')).toHaveCount(0);
   await expect(page.locator('.tide-date')).toHaveText('2026年9月28日 周一 · 还有27天');
   await expect(page.locator('.tide')).toContainText('钱塘江观潮日');
   await page.clock.setFixedTime(new Date('2026-09-28T01:00:00Z'));
@@ -37,6 +41,11 @@ test('while an edition runs: its programme, my schedule with a clash, and calend
     await expect(page.locator('.edition').first()).toContainText('第三届古海塘文化节');
     await expect(page.locator('.edition').first().locator('.event-time').first()).toHaveText('19:00');
     await expect(page.locator('.tide')).toHaveCount(0);
+    // The now/next strip, in Shanghai time whatever the phone's zone.
+    const strip = page.locator('.now-next');
+    await expect(strip).toContainText('正在进行');
+    await expect(strip.getByRole('link', { name: '开幕式' })).toHaveAttribute('href', '/festival/2026/opening');
+    await expect(strip).toContainText('接下来: 20:00 情景剧');
 
     for (const ev of ['opening', 'drama', 'walk']) {
       await page.goto(s.url + `/festival/2026/${ev}`);

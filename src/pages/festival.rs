@@ -19,14 +19,32 @@ pub fn Festival() -> impl IntoView {
             let current = pack.festival.iter().find(|e| !e.is_past(today) && Date::parse(&e.start).is_some_and(|s| s <= today));
             let upcoming = pack.festival.iter().any(|e| Date::parse(&e.start).is_some_and(|s| s > today));
             let tide = (current.is_none() && !upcoming).then(|| tide_card(today, i.en()));
+            let strip = current.map(|e| now_next_strip(e, now, i.en()));
             let mut editions: Vec<&Edition> = pack.festival.iter().collect();
             qiaosi_core::listing::sort_small_by(&mut editions, |a, b| a.start > b.start);
             view! {
                 {tide}
+                {strip}
                 {editions.into_iter().map(|e| edition_view(&pack, e, today, i.en())).collect_view()}
             }
         }/>
     }
+}
+
+/// While an edition runs: what is on now and what comes next (computed in core).
+fn now_next_strip(e: &Edition, now: qiaosi_core::time::LocalDateTime, en: bool) -> impl IntoView {
+    let i = use_i18n();
+    let n = qiaosi_core::programme::now_next(e, now);
+    let link = |ev: &qiaosi_core::content::Event| {
+        view! { <a href=format!("/festival/{}/{}", e.id, ev.id)>{ev.title.get(en).to_string()}</a> }
+    };
+    let on = (!n.on.is_empty()).then(|| {
+        view! { <p><strong>{i.t(K::NowOn)}": "</strong>{n.on.iter().map(|ev| view! { {link(ev)}" " }).collect_view()}</p> }
+    });
+    let next = n.next.map(|(ev, at)| {
+        view! { <p><strong>{i.t(K::UpNext)}": "</strong>{format_time(at)}" "{link(ev)}</p> }
+    });
+    view! { <section class="card now-next" aria-label=i.t(K::NowOn)>{on}{next}</section> }
 }
 
 /// When no edition is on or announced: the next 观潮日, a countdown and why the day matters.

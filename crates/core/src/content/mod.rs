@@ -300,11 +300,11 @@ impl Edition {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::time::Date;
 
-    fn edition(start: &str, end: Option<&str>) -> Edition {
+    pub(crate) fn edition(start: &str, end: Option<&str>) -> Edition {
         Edition {
             id: "e".into(),
             name: I18n::default(),
