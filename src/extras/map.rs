@@ -84,6 +84,7 @@ impl View {
     }
 }
 
+/// Whole pixels as text: integer formatting keeps float printing out of the wasm.
 fn px(v: f64) -> String {
     format!("{}px", v.round() as i64)
 }
@@ -306,7 +307,7 @@ pub fn MapView(
                     .iter()
                     .map(|&q| {
                         let (a, b) = v.screen(q);
-                        format!("{},{}", a.round(), b.round())
+                        format!("{},{}", a.round() as i64, b.round() as i64)
                     })
                     .collect::<Vec<_>>()
                     .join(" ");
@@ -317,13 +318,13 @@ pub fn MapView(
             Precision::Approximate { radius_m } => {
                 let (a, b) = v.screen(to_world(p.at.lat_lng()));
                 let r = f64::from(radius_m) * px_per_metre(p.at.lat, v.zoom);
-                Some(view! { <circle class="approx-area" cx=a.round() cy=b.round() r=r.round()/> })
+                Some(view! { <circle class="approx-area" cx=a.round() as i64 cy=b.round() as i64 r=r.round() as i64/> })
             }
             Precision::Exact => None,
         }).collect_view();
         let me_dot = me.and_then(|m| m.get()).map(|p| {
             let (a, b) = v.screen(to_world(p));
-            view! { <circle class="me" cx=a.round() cy=b.round() r="9"/> }
+            view! { <circle class="me" cx=a.round() as i64 cy=b.round() as i64 r="9"/> }
         });
         Some(view! { <svg class="map-overlay" aria-hidden="true">{areas}{lines}{me_dot}</svg> })
     };
@@ -335,7 +336,7 @@ pub fn MapView(
             let cat = p.items[0].2.clone();
             view! {
                 <button type="button" class=format!("pin cat-{cat}") style:left=px(a) style:top=px(b)
-                    aria-label=names data-lat=p.at.lat.to_string() data-lng=p.at.lng.to_string()
+                    aria-label=names
                     on:click=move |_| selected.set(Some(n))>
                     {p.badge.clone()}
                 </button>
