@@ -31,6 +31,8 @@ test('following the route: progress, arrivals once, off-route warning, reload, s
   await page.clock.install();
   await page.goto(`/routes/${route.id}`);
   await page.getByRole('button', { name: /开始跟随/ }).click();
+  // Nothing below needs the network.
+  await context.setOffline(true);
   const pct = async () => Number((await page.locator('.follow-progress strong').textContent()).replace('%', ''));
   const arrivals = [];
   const closeArrival = async () => {

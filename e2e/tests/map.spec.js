@@ -99,3 +99,56 @@ for (const datum of ['wgs84', 'gcj02']) {
     }
   });
 }
+
+test('gestures: a drag pans, a pinch and the wheel zoom about their point, small moves stay taps', async ({ page }) => {
+  await page.goto('/map');
+  const a = page.getByRole('button', { name: '牛角村古海塘遗址' });
+  const b = page.getByRole('button', { name: '乔司“潮”文化客厅' });
+  await expect(a).toBeVisible();
+  const centre = async (l) => { const r = await l.boundingBox(); return [r.x + r.width / 2, r.y + r.height / 2]; };
+  const gap = async () => { const [p, q] = [await centre(a), await centre(b)]; return Math.hypot(p[0] - q[0], p[1] - q[1]); };
+  const map = await page.locator('.map').boundingBox();
+  const [mx, my] = [map.x + map.width / 2, map.y + map.height / 2];
+
+  // A press on a marker that wobbles a few pixels is still a tap.
+  const [px, py] = await centre(a);
+  await page.mouse.move(px, py);
+  await page.mouse.down();
+  await page.mouse.move(px + 3, py + 2);
+  await page.mouse.up();
+  await expect(page.locator('.sheet')).toContainText('牛角村古海塘遗址');
+  await page.getByRole('button', { name: '关闭' }).click();
+
+  // One finger (here the mouse) drags the map by exactly the distance moved.
+  const before = await centre(a);
+  await page.mouse.move(mx, my);
+  await page.mouse.down();
+  for (let k = 1; k <= 6; k++) await page.mouse.move(mx + 10 * k, my + 5 * k);
+  await page.mouse.up();
+  const after = await centre(a);
+  expect(Math.abs(after[0] - before[0] - 60)).toBeLessThanOrEqual(1.5);
+  expect(Math.abs(after[1] - before[1] - 30)).toBeLessThanOrEqual(1.5);
+  await expect(page.locator('.sheet')).toHaveCount(0); // a drag is not a tap
+
+  // Two fingers spreading from 100 px apart to 200 px: twice the scale.
+  const g0 = await gap();
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: type === 'touchEnd' ? [] : [{ x: mx - d, y: my, id: 1 }, { x: mx + d, y: my, id: 2 }],
+  });
+  await touch('touchStart', 50);
+  for (let d = 60; d <= 100; d += 10) await touch('touchMove', d);
+  await touch('touchEnd', 100);
+  const g1 = await gap();
+  expect(g1 / g0).toBeGreaterThan(1.9);
+  expect(g1 / g0).toBeLessThan(2.1);
+
+  // The wheel zooms out again at the pointer; the +/− buttons step one level.
+  await page.mouse.move(mx, my);
+  await page.mouse.wheel(0, 300);
+  await expect.poll(async () => (await gap()) / g0).toBeLessThan(1.1);
+  const g2 = await gap();
+  await page.getByRole('button', { name: '放大' }).click();
+  expect((await gap()) / g2).toBeCloseTo(2, 1);
+
+});
