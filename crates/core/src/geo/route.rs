@@ -36,16 +36,26 @@ pub fn path_length_m(path: &[LatLng]) -> f64 {
 /// corner. The search is a plain scan: routes have at most a few hundred vertices and this runs
 /// once per GPS fix.
 pub fn project(path: &[LatLng], p: LatLng) -> Option<Projection> {
-    let (&first, rest) = path.split_first()?;
+    project_each(path, p)
+        .into_iter()
+        .reduce(|best, q| if q.offset_m < best.offset_m { q } else { best })
+}
+
+/// The nearest point of each segment to `p`, in path order (one entry for a one-point path,
+/// none for an empty one).
+pub fn project_each(path: &[LatLng], p: LatLng) -> Vec<Projection> {
+    let Some((&first, rest)) = path.split_first() else {
+        return vec![];
+    };
     if rest.is_empty() {
-        return Some(Projection {
+        return vec![Projection {
             along_m: 0.0,
             offset_m: distance_m(p, first),
             segment: 0,
             point: first,
-        });
+        }];
     }
-    let mut best: Option<Projection> = None;
+    let mut out = Vec::with_capacity(path.len() - 1);
     let mut start_m = 0.0;
     for (i, w) in path.windows(2).enumerate() {
         let (a, b) = (w[0], w[1]);
@@ -54,18 +64,40 @@ pub fn project(path: &[LatLng], p: LatLng) -> Option<Projection> {
         // At t = 1 this gives b exactly (b − a is exact for nearby coordinates, by Sterbenz's
         // lemma), so a corner ties at offset 0 and the earlier-segment rule decides.
         let point = LatLng::new(a.lat + t * (b.lat - a.lat), a.lng + t * (b.lng - a.lng));
-        let offset_m = distance_m(p, point);
-        if best.is_none_or(|q| offset_m < q.offset_m) {
-            best = Some(Projection {
-                along_m: start_m + t * seg_m,
-                offset_m,
-                segment: i,
-                point,
-            });
-        }
+        out.push(Projection {
+            along_m: start_m + t * seg_m,
+            offset_m: distance_m(p, point),
+            segment: i,
+            point,
+        });
         start_m += seg_m;
     }
-    best
+    out
+}
+
+/// Where on the path a walker at `p` most likely is, given that they were last `near_m` along
+/// it: of the parts of the path within `max_offset_m`, the one nearest `near_m` along the path,
+/// counting a step back as twice as far as one forward (walkers go forward; GPS jitter back is
+/// small). On a loop, an out-and-back or two legs down parallel streets, the plain nearest point
+/// can be on the wrong leg; continuity decides. `None` when no part of the path is that close.
+pub fn project_near(
+    path: &[LatLng],
+    p: LatLng,
+    near_m: f64,
+    max_offset_m: f64,
+) -> Option<Projection> {
+    let gap = |q: &Projection| {
+        let d = q.along_m - near_m;
+        if d >= 0.0 {
+            d
+        } else {
+            -2.0 * d
+        }
+    };
+    project_each(path, p)
+        .into_iter()
+        .filter(|q| q.offset_m <= max_offset_m)
+        .reduce(|best, q| if gap(&q) < gap(&best) { q } else { best })
 }
 
 /// Fraction `t` in `0..=1` of the way from `a` to `b` of the point nearest to `p`, on the local

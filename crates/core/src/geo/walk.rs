@@ -2,12 +2,18 @@
 //! direction, arrival at each stop (once), and the off-route warning. The app's follow mode
 //! feeds it GPS fixes and shows what it returns; everything that decides lives here.
 //!
-//! Arrival: within [`ARRIVE_M`] of the stop, or, since many stops' positions are only known
-//! approximately, when progress along the path reaches the point where the path passes the
-//! stop. Each stop arrives once per walk, in any order, and a walk can be saved and restored
-//! (a reload in the middle of a walk keeps its progress and the stops already reached).
+//! Arrival: when progress along the path reaches the point where the path passes the stop
+//! (many stops' positions are only approximate), or within [`ARRIVE_M`] of the next stop.
+//! Each stop arrives once per walk, and a walk can be saved and restored (a reload in the
+//! middle of a walk keeps its progress and the stops already reached).
+//!
+//! Where the path comes back near itself (a loop, an out-and-back, parallel streets), a fix is
+//! placed on the leg nearest the walker's progress so far, never on the nearest leg alone.
 
-use super::{bearing_deg, distance_m, path_length_m, project, LatLng, OffRouteDetector, Progress};
+use super::{
+    bearing_deg, distance_m, path_length_m, project, project_near, LatLng, OffRouteDetector,
+    Progress,
+};
 
 /// Close enough to a stop to call it reached: about the width of a square plus GPS noise.
 pub const ARRIVE_M: f64 = 40.0;
@@ -40,9 +46,18 @@ pub struct Step {
 
 impl Walk {
     pub fn new(path: Vec<LatLng>, stops: &[LatLng]) -> Walk {
+        // Each stop on the path after the one before it: on a loop the last stop may sit on the
+        // first, and only the order tells them apart.
+        let mut prev = 0.0;
         let stops: Vec<_> = stops
             .iter()
-            .map(|&s| (s, project(&path, s).map_or(0.0, |p| p.along_m)))
+            .map(|&s| {
+                let nearest = project(&path, s).map_or(0.0, |p| p.offset_m);
+                let along =
+                    project_near(&path, s, prev, nearest + ARRIVE_M).map_or(prev, |p| p.along_m);
+                prev = along;
+                (s, along)
+            })
             .collect();
         Walk {
             progress: Progress::new(path_length_m(&path)),
@@ -60,15 +75,19 @@ impl Walk {
         };
         let off_route = self.off.update(p.offset_m, t_s);
         // Off the path, a projection onto a far part of it is not progress.
-        if !off_route && p.offset_m <= OffRouteDetector::DEFAULT_WARN_M {
-            self.progress.update(p.along_m);
+        if !off_route {
+            let near = self.progress.along_m();
+            let max = OffRouteDetector::DEFAULT_WARN_M;
+            if let Some(q) = project_near(&self.path, at, near, max) {
+                self.progress.update(q.along_m);
+            }
         }
         let along = self.progress.along_m();
         let mut arrived = vec![];
         for (i, &(s, s_along)) in self.stops.iter().enumerate() {
-            if !self.arrived[i]
-                && (distance_m(at, s) <= ARRIVE_M || (!off_route && along + ARRIVE_M >= s_along))
-            {
+            let is_next = self.arrived.iter().position(|a| !a) == Some(i);
+            let passed = !off_route && along + ARRIVE_M >= s_along;
+            if !self.arrived[i] && (passed || (is_next && distance_m(at, s) <= ARRIVE_M)) {
                 self.arrived[i] = true;
                 arrived.push(i);
             }
@@ -116,6 +135,12 @@ impl Walk {
                 *a = true;
             }
         }
+    }
+
+    /// The walk as it stands, without a new fix (after a restore, say): no position, so no
+    /// next-stop distance.
+    pub fn current(&self) -> Step {
+        self.step(f64::NAN, vec![], LatLng::new(f64::NAN, f64::NAN))
     }
 
     pub fn reached(&self, i: usize) -> bool {
@@ -183,12 +208,45 @@ mod tests {
     #[test]
     fn points_before_the_start_and_past_the_end_clamp() {
         let mut w = walk();
-        let s = w.update(LatLng::new(30.3565, 120.28), 0.0);
+        // About 20 m north of the start: on the path's extension, close enough to count.
+        let s = w.update(LatLng::new(30.35618, 120.28), 0.0);
         assert_eq!(s.fraction, 0.0);
+        assert!(s.offset_m < 25.0 && !s.off_route);
         assert_eq!(s.next.map(|n| n.0), Some(1));
         let s = w.update(LatLng::new(30.346, 120.2903), 10.0);
         assert!((s.fraction - 1.0).abs() < 1e-9 && s.remaining_m.abs() < 1e-6);
         assert_eq!(s.next, None);
+    }
+
+    #[test]
+    fn a_loop_that_ends_where_it_starts_is_walked_in_order() {
+        // A square of about 400 m a side, back to the start; stops at the start, the far
+        // corner and the end (the start again).
+        let (a, b, c, d) = (
+            LatLng::new(30.35, 120.28),
+            LatLng::new(30.3536, 120.28),
+            LatLng::new(30.3536, 120.28415),
+            LatLng::new(30.35, 120.28415),
+        );
+        let mut w = Walk::new(vec![a, b, c, d, a], &[a, c, a]);
+        // A first fix a couple of metres from the start is the start, not the end.
+        let s = w.update(LatLng::new(30.35002, 120.27998), 0.0);
+        assert!(s.fraction < 0.01, "{}", s.fraction);
+        assert_eq!(s.arrived, [0]);
+        let mut seen = vec![];
+        let mut last = 0.0;
+        for (k, &(p, q)) in [(a, b), (b, c), (c, d), (d, a)].iter().enumerate() {
+            for j in 1..=10u32 {
+                let t = f64::from(j) / 10.0;
+                let at = LatLng::new(p.lat + t * (q.lat - p.lat), p.lng + t * (q.lng - p.lng));
+                let s = w.update(at, (k as f64 * 10.0 + f64::from(j)) * 10.0);
+                assert!(s.fraction >= last);
+                last = s.fraction;
+                seen.extend(s.arrived);
+            }
+        }
+        assert_eq!(seen, [1, 2]);
+        assert!((last - 1.0).abs() < 1e-9);
     }
 
     #[test]

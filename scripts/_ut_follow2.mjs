@@ -1,0 +1,31 @@
+import { launch, ctx, logs, shot, BASE } from './_ut_lib.mjs';
+const opts = JSON.parse(process.argv[2] || '{}'); const tag = process.argv[3] || 'x';
+const b = await launch();
+const c = await ctx(b, { perms: ['geolocation'], geo: { latitude: 30.356, longitude: 120.28, accuracy: 15 }, ...opts });
+const p = await c.newPage(); logs(p, 'follow');
+await p.goto(BASE + '/routes/seawall-heritage-walk'); await p.waitForTimeout(2000);
+await shot(p, `f2_${tag}_page`);
+const start = p.locator('button').filter({ hasText: /开始跟随|Start following/ });
+await start.tap(); await p.waitForTimeout(1500);
+await shot(p, `f2_${tag}_started`);
+const cont = async () => { if (await p.locator('.arrival').isVisible()) { await p.locator('.arrival button').first().tap(); await p.waitForTimeout(400); } };
+await cont();
+await c.setGeolocation({ latitude: 30.348, longitude: 120.2838, accuracy: 15 }); await p.waitForTimeout(1500);
+await p.locator('.map').scrollIntoViewIfNeeded(); await p.evaluate(() => scrollBy(0, -60));
+await p.waitForTimeout(300);
+await shot(p, `f2_${tag}_map_midwalk`);
+console.log('overlay', await p.locator('svg.map-overlay').evaluate(s => s.innerHTML.replace(/<!---->/g, '')));
+console.log('stops html', await p.evaluate(() => [...document.querySelectorAll('main ol li, .stops li')].map(l => l.className + ':' + l.innerText.slice(0, 10)).join(' | ')));
+await p.locator('.follow-progress').scrollIntoViewIfNeeded();
+await shot(p, `f2_${tag}_panel_midwalk`);
+// reload
+await p.reload(); await p.waitForTimeout(2500);
+console.log('after reload:', (await p.locator('.follow, [class*=follow]').first().innerText()).replace(/\n+/g, ' | '));
+await shot(p, `f2_${tag}_after_reload`);
+// 从头开始
+const restart = p.locator('button').filter({ hasText: /从头开始|Start over|Restart/ });
+console.log('restart buttons', await restart.count());
+p.on('dialog', d => { console.log('DIALOG', d.message()); d.dismiss(); });
+await restart.first().tap(); await p.waitForTimeout(1000);
+console.log('after restart:', (await p.locator('.follow, [class*=follow]').first().innerText()).replace(/\n+/g, ' | '));
+await b.close();

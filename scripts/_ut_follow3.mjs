@@ -1,0 +1,28 @@
+import { launch, ctx, logs, shot, BASE } from './_ut_lib.mjs';
+const b = await launch();
+const c = await ctx(b, { perms: ['geolocation'], geo: { latitude: 30.356, longitude: 120.28, accuracy: 15 } });
+const p = await c.newPage(); logs(p, 'follow');
+p.on('dialog', d => { console.log('DIALOG', d.message()); d.dismiss(); });
+const txt = async (l) => console.log(l, (await p.locator('.follow, [class*=follow]').first().innerText()).replace(/\n+/g, ' | '));
+await p.goto(BASE + '/routes/seawall-heritage-walk'); await p.waitForTimeout(2000);
+await txt('before start:');
+await p.locator('button').filter({ hasText: /开始跟随/ }).tap(); await p.waitForTimeout(1500);
+await c.setGeolocation({ latitude: 30.348, longitude: 120.2838, accuracy: 15 }); await p.waitForTimeout(1500);
+await txt('mid:');
+await p.locator('button').filter({ hasText: /从头开始/ }).tap(); await p.waitForTimeout(1500);
+await txt('after restart:'); await p.locator('.follow-progress').scrollIntoViewIfNeeded(); await shot(p, 'follow_restart_zero');
+await c.setGeolocation({ latitude: 30.3481, longitude: 120.2838, accuracy: 15 }); await p.waitForTimeout(1500);
+await txt('after restart + fix:');
+await p.locator('button').filter({ hasText: /停止跟随/ }).tap(); await p.waitForTimeout(1000);
+await txt('after stop:');
+await shot(p, 'follow_stopped');
+await p.locator('button').filter({ hasText: /开始跟随/ }).tap(); await p.waitForTimeout(1500);
+await txt('restart follow:');
+// denied
+const c2 = await ctx(b, { perms: [] });
+const p2 = await c2.newPage(); logs(p2, 'denied');
+await p2.goto(BASE + '/routes/seawall-heritage-walk'); await p2.waitForTimeout(2000);
+await p2.locator('button').filter({ hasText: /开始跟随/ }).tap(); await p2.waitForTimeout(2500);
+console.log('denied:', (await p2.locator('.follow, [class*=follow]').first().innerText()).replace(/\n+/g, ' | '));
+await p2.locator('.follow, [class*=follow]').first().scrollIntoViewIfNeeded(); await shot(p2, 'follow_denied');
+await b.close();

@@ -1,0 +1,14 @@
+import { launch, ctx, logs, shot, BASE } from './_ut_lib.mjs';
+const b = await launch();
+const c = await ctx(b, { perms: ['geolocation'], geo: { latitude: 30.35, longitude: 120.283, accuracy: 30 } });
+const p = await c.newPage(); logs(p, 'map');
+await p.goto(BASE + '/map'); await p.waitForSelector('.pin'); await p.waitForTimeout(800);
+await p.getByRole('button', { name: '历史遗迹' }).tap(); await p.waitForTimeout(600);
+const pin = await p.locator('.pin').first().boundingBox();
+await p.touchscreen.tap(pin.x + pin.width / 2, pin.y + pin.height / 2); await p.waitForTimeout(600);
+console.log('sheet1:', (await p.locator('.map-actions').evaluate(e => e.previousElementSibling?.innerText)) );
+await p.getByRole('button', { name: '全部' }).tap(); await p.waitForTimeout(600);
+await shot(p, 'map_after_all_chip');
+console.log('scrollY', await p.evaluate(() => scrollY));
+console.log('main text', (await p.locator('main').innerText()).replace(/\n+/g, ' | ').slice(0, 600));
+await b.close();

@@ -1,0 +1,22 @@
+import { launch, ctx, logs, shot, BASE } from './_ut_lib.mjs';
+const b = await launch();
+const c = await ctx(b, { perms: [] });
+const p = await c.newPage(); logs(p, 'map');
+await p.goto(BASE + '/map'); await p.waitForSelector('.pin'); await p.waitForTimeout(800);
+await p.getByRole('button', { name: '我在哪里' }).tap(); await p.waitForTimeout(2500);
+await shot(p, 'map_whereami_denied');
+console.log('actions:', await p.locator('.map-actions').innerText());
+// English
+const c2 = await ctx(b, { lang: 'en', perms: [] });
+const p2 = await c2.newPage(); logs(p2, 'map-en');
+await p2.goto(BASE + '/map'); await p2.waitForSelector('.pin'); await p2.waitForTimeout(800);
+await shot(p2, 'map_en_light');
+const btn = p2.locator('.map-actions button');
+console.log('en btn:', await btn.innerText());
+await btn.tap(); await p2.waitForTimeout(2500);
+console.log('en actions:', await p2.locator('.map-actions').innerText());
+const r = await p2.locator('.pin').nth(2).boundingBox();
+await p2.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2); await p2.waitForTimeout(600);
+await shot(p2, 'map_en_sheet');
+await p2.screenshot({ path: '/tmp/ut/map_en_full.png', fullPage: true });
+await b.close();

@@ -1,0 +1,11 @@
+import { launch, ctx, logs, shot, BASE } from './_ut_lib.mjs';
+const b = await launch();
+const c = await ctx(b, { perms: ['geolocation'], geo: { latitude: 30.356, longitude: 120.28, accuracy: 15 } });
+const p = await c.newPage(); logs(p, 'route');
+await p.goto(BASE + '/routes/seawall-heritage-walk'); await p.waitForTimeout(2500);
+await shot(p, 'route_zh_top');
+await p.screenshot({ path: '/tmp/ut/route_zh_full.png', fullPage: true });
+console.log((await p.locator('main').innerText()));
+const links = await p.locator('main a').evaluateAll(as => as.map(a => [a.textContent, a.getAttribute('href'), a.getAttribute('download')]));
+console.log(JSON.stringify(links));
+await b.close();
