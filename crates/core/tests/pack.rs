@@ -155,7 +155,8 @@ fn rewards_and_the_sync_endpoint_are_checked() {
     let mut v = shipped();
     v["checkin"]["rewards"] = json!([
         { "id": "all", "name": { "zh": "集章", "en": "Stamps" }, "need": 2 },
-        { "id": "bad", "name": { "zh": "奖", "en": "Prize" }, "points": ["tide-parlour", "nowhere"], "need": 3 }
+        { "id": "bad", "name": { "zh": "奖", "en": "Prize" }, "points": ["tide-parlour", "nowhere"], "need": 3 },
+        { "id": "twice", "name": { "zh": "奖", "en": "Prize" }, "points": ["tide-parlour", "tide-parlour"], "need": 2 }
     ]);
     v["checkin"]["sync"] = json!("http://example.com/checkins");
     let ps = problems(&v);
@@ -168,10 +169,19 @@ fn rewards_and_the_sync_endpoint_are_checked() {
         "{ps:?}"
     );
     assert!(has(&ps, "checkin.sync", Kind::BadUrl), "{ps:?}");
+    // A point listed twice is still one point: two of it can never be collected.
+    assert!(
+        has(&ps, "checkin.rewards[2].need", Kind::OutOfRange),
+        "{ps:?}"
+    );
     assert!(
         !ps.iter().any(|p| p.path.starts_with("checkin.rewards[0]")),
         "{ps:?}"
     );
+    for bad in ["https://a b/x", "https://user:pw@host/x", "//host/x"] {
+        v["checkin"]["sync"] = json!(bad);
+        assert!(has(&problems(&v), "checkin.sync", Kind::BadUrl), "{bad}");
+    }
     // A path on the guide's own host is fine, and so is the first reward.
     v["checkin"]["sync"] = json!("/api/checkins");
     v["checkin"]["rewards"] = json!([v["checkin"]["rewards"][0]]);

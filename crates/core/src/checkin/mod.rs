@@ -12,6 +12,7 @@
 mod b64;
 mod passport;
 mod stamp;
+mod sync;
 mod token;
 
 #[cfg(test)]
@@ -19,6 +20,7 @@ mod tests;
 
 pub use passport::{passport_check, passport_encode, passport_verify, VerifiedStamp};
 pub use stamp::{stamp_allowed, Stamp, StampDecision};
+pub use sync::{outbox_key, sync_outcome, SyncOutcome};
 pub use token::{MAX_KEY_ID, MAX_POINT_ID};
 
 use crate::content::{CheckinPoint, SigningKey};
@@ -80,6 +82,41 @@ pub fn token_in(url_or_token: &str) -> &str {
         None => url_or_token,
     };
     t.split(['?', '#']).next().unwrap_or_default()
+}
+
+/// The token in a scanned QR code if it is one of this guide's check-in links (any host: the
+/// poster may name the production host while the app runs on another); `None` for any other
+/// code, which the scanner names rather than opens.
+pub fn link_token(scanned: &str) -> Option<&str> {
+    let t = token_in(scanned);
+    (scanned.contains("/checkin/") && !t.is_empty()).then_some(t)
+}
+
+/// The heading a point's stamps are listed under in the passport.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Group<'a> {
+    /// A festival event's point: its edition.
+    Edition(&'a crate::content::Edition),
+    /// A place on a route: the first route that stops there.
+    Route(&'a crate::content::Route),
+    Other,
+}
+
+pub fn group_of<'a>(pack: &'a crate::content::Pack, point: &str) -> Group<'a> {
+    let Some(p) = pack.checkin.points.iter().find(|p| p.id == point) else {
+        return Group::Other;
+    };
+    if let Some(ed) = p.event.as_deref().and_then(|ev| ev.split('/').next()) {
+        return pack.edition(ed).map_or(Group::Other, Group::Edition);
+    }
+    p.place
+        .as_deref()
+        .and_then(|place| {
+            pack.routes
+                .iter()
+                .find(|r| r.stops.iter().any(|s| s.place.as_deref() == Some(place)))
+        })
+        .map_or(Group::Other, Group::Route)
 }
 
 /// The URL a poster carries. `host` is the site's origin, e.g. `https://guide.example`.

@@ -65,15 +65,20 @@ impl Reward {
         all: &[CheckinPoint],
         stamped: impl Iterator<Item = &'a str>,
     ) -> u32 {
-        let counts = |id: &str| {
-            all.iter().any(|p| p.id == id)
-                && (self.points.is_empty() || self.points.iter().any(|p| p == id))
-        };
-        let mut seen: Vec<&str> = stamped.filter(|id| counts(id)).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        (seen.len() as u32).min(self.need)
+        let listed = |id: &str| self.points.is_empty() || self.points.iter().any(|p| p == id);
+        stamped_points(all, stamped.filter(|id| listed(id))).min(self.need)
     }
+}
+
+/// How many of the pack's points have at least one stamp (a point stamped on several days
+/// counts once; a point no longer in the pack not at all).
+pub fn stamped_points<'a>(all: &[CheckinPoint], stamped: impl Iterator<Item = &'a str>) -> u32 {
+    let mut seen: Vec<&str> = stamped
+        .filter(|id| all.iter().any(|p| p.id == *id))
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len() as u32
 }
 
 #[cfg(test)]

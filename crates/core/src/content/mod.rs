@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 mod checkin;
-pub use checkin::{Checkin, CheckinPoint, Reward, SigningKey};
+pub use checkin::{stamped_points, Checkin, CheckinPoint, Reward, SigningKey};
 
 /// The pack format this build understands.
 pub const SCHEMA: u32 = 1;

@@ -51,12 +51,27 @@ pub fn fit_zoom(points: &[(f64, f64)], w: f64, h: f64, pad: f64, max_zoom: f64) 
         (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
     }
     let span = ((x1 - x0) / (w - 2.0 * pad).max(1.0)).max((y1 - y0) / (h - 2.0 * pad).max(1.0));
-    // NaN (no points) and 0 (one point) both mean "nothing to fit".
+    // No points (the span is then negative) or one point (0): nothing to fit.
     if span.is_nan() || span <= 0.0 {
         return max_zoom;
     }
     // World width in pixels is TILE·2^z; the span must fit in one pixel per `span` world units.
     (1.0 / (span * TILE)).log2().clamp(0.0, max_zoom)
+}
+
+/// The view that shows all of `points` (world coordinates): the centre of their bounding box
+/// and the zoom from [`fit_zoom`]. No points: the middle of the world.
+pub fn fit(points: &[(f64, f64)], w: f64, h: f64, pad: f64, max_zoom: f64) -> ((f64, f64), f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in points {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    let centre = if points.is_empty() {
+        (0.5, 0.5)
+    } else {
+        ((x0 + x1) / 2.0, (y0 + y1) / 2.0)
+    };
+    (centre, fit_zoom(points, w, h, pad, max_zoom))
 }
 
 /// The tiles (x, y at zoom level `z`) that cover a `w`×`h` view centred on `center` at zoom
@@ -139,6 +154,9 @@ mod tests {
             "span {span} at zoom {z}"
         );
         assert_eq!(fit_zoom(&[a], 400.0, 300.0, 20.0, 17.0), 17.0);
+        let ((cx, cy), fz) = fit(&[a, b], 400.0, 300.0, 20.0, 19.0);
+        assert_eq!(((cx, cy), fz), (((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0), z));
+        assert_eq!(fit(&[], 400.0, 300.0, 20.0, 17.0).0, (0.5, 0.5));
         assert_eq!(fit_zoom(&[], 400.0, 300.0, 20.0, 17.0), 17.0);
     }
 

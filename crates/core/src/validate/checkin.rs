@@ -70,10 +70,12 @@ pub(super) fn check(
                 "check-in point",
             );
         }
+        // Distinct points: a point listed twice can still only be stamped as one.
+        let listed: HashSet<&str> = r.points.iter().map(String::as_str).collect();
         let available = if r.points.is_empty() {
             c.points.len()
         } else {
-            r.points.len()
+            listed.len()
         };
         if r.need == 0 || r.need as usize > available {
             v.add(
@@ -85,8 +87,13 @@ pub(super) fn check(
     }
     if let Some(url) = &c.sync {
         // https for a server elsewhere; a path for one on the guide's own host.
-        let ok = (url.starts_with("https://") && url.len() > 8)
-            || (url.starts_with('/') && !url.starts_with("//"));
+        // No spaces, controls or credentials: the phone could not even build such a request.
+        let clean = !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '@');
+        let ok = clean
+            && ((url.starts_with("https://") && url.len() > 8)
+                || (url.starts_with('/') && !url.starts_with("//")));
         if !ok {
             v.add(
                 "checkin.sync",

@@ -253,3 +253,37 @@ fn one_stamp_per_point_per_shanghai_day() {
         StampDecision::New
     );
 }
+
+#[test]
+fn only_this_guides_links_are_followed_from_a_scan() {
+    use crate::checkin::link_token;
+    assert_eq!(
+        link_token("https://qiaosi.example/checkin/AQJr"),
+        Some("AQJr")
+    );
+    assert_eq!(
+        link_token("https://elsewhere.example/checkin/AQJr?x=1"),
+        Some("AQJr")
+    );
+    assert_eq!(link_token("AQJr"), None); // a bare token is not a link anyone printed
+    assert_eq!(link_token("https://qiaosi.example/checkin/"), None);
+    assert_eq!(link_token("WIFI:S:cafe;;"), None);
+}
+
+#[test]
+fn passport_groups_follow_editions_and_routes() {
+    use crate::checkin::{group_of, Group};
+    let pack =
+        crate::validate::load(include_str!("../../../../../public/content/pack.json")).unwrap();
+    // The 潮 culture parlour is the first stop of the seawall walk.
+    assert!(
+        matches!(group_of(&pack, "tide-parlour"), Group::Route(r) if r.id == "seawall-heritage-walk")
+    );
+    assert_eq!(group_of(&pack, "no-such-point"), Group::Other);
+    let mut p = pack.clone();
+    p.checkin.points[0].place = None;
+    p.checkin.points[0].event = Some(format!("{}/x", p.festival[0].id));
+    assert!(matches!(group_of(&p, "tide-parlour"), Group::Edition(e) if e.id == p.festival[0].id));
+    p.checkin.points[0].event = None;
+    assert_eq!(group_of(&p, "tide-parlour"), Group::Other);
+}
