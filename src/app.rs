@@ -34,8 +34,8 @@ pub fn App() -> impl IntoView {
 }
 
 /// Check-ins queued for the pack's sync endpoint are sent from app start by the extras bundle
-/// (which also listens for the network coming back). With no endpoint, the default, nothing is
-/// loaded.
+/// (which also listens for the network coming back). With no endpoint, the default, or nothing
+/// queued, the bundle is not loaded.
 fn start_sync_when_named(content: crate::content::Content) {
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) {
@@ -48,7 +48,11 @@ fn start_sync_when_named(content: crate::content::Content) {
             return false;
         };
         leptos::task::spawn_local(async move {
-            crate::platform::extras::start_sync(&endpoint).await;
+            let store = crate::store::Store::open().await;
+            let queued = store.all(crate::store::schema::OUTBOX).await;
+            if queued.is_ok_and(|q| !q.is_empty()) {
+                crate::platform::extras::start_sync(&endpoint).await;
+            }
         });
         true
     });

@@ -91,7 +91,6 @@ texts! {
     WalkTime => "步行约", "Walk about";
     Minutes => "分钟", "min";
     RouteNotFound => "没有找到这条线路", "We couldn't find this route";
-    PathApproximate => "线路为示意，请以现场道路和指示为准。", "The line is drawn approximately; follow local roads and signs.";
     FestivalTitle => "古海塘文化节", "Ancient Seawall Culture Festival";
     Past => "已结束", "Past";
     DateNotPublished => "日期未公布", "Date not published";
@@ -101,7 +100,7 @@ texts! {
     Programme => "活动安排", "Programme";
     CheckinTitle => "打卡", "Check-in";
     PassportTitle => "打卡护照", "Stamp passport";
-    PassportHint => "收集的印章、奖励进度，以及扫码打卡。", "Your stamps, reward progress, and scanning a code.";
+    PassportHint => "收集的印章，以及扫码打卡。", "Your stamps, and scanning a code.";
     PassportOpen => "打开护照 / 扫码", "Open the passport / scan";
     StaffCheckTitle => "核验护照", "Check a passport";
     ExtrasFailed => "这部分功能没能加载，请联网后重试。没有保存任何内容。", "This part of the guide couldn't be loaded; please connect and try again. Nothing was saved.";

@@ -83,11 +83,14 @@ test('following the route: progress, arrivals once, off-route warning, reload, s
   const names = route.stops.map((s) => (s.place ? pack.places.find((p) => p.id === s.place).name.zh : s.name.zh));
   expect(arrivals).toEqual(names); // each stop once, in order, even across the reload
 
-  // Stopping stops: a new position changes nothing.
+  // Stopping stops: after starting over (confirmed), a new position changes nothing.
   await page.getByRole('button', { name: '停止跟随' }).click();
+  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: '从头开始' }).click();
+  await expect(page.locator('.follow-progress strong')).toHaveText('0%');
   await moveTo(points[6]);
-  await expect(page.locator('.follow-progress')).toHaveCount(0);
+  await expect(page.locator('.follow-progress strong')).toHaveText('0%');
+  await expect(page.getByRole('button', { name: /开始跟随/ })).toBeVisible();
 });
 
 test('denied location says so and keeps the route readable', async ({ browser, baseURL }) => {

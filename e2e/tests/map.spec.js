@@ -11,7 +11,15 @@ test('markers and the route draw offline with tiles blocked; a marker opens its 
   await expect(page.locator('.map .pin').first()).toBeVisible();
   await context.setOffline(true);
   await page.reload();
-  await expect(page.locator('.map .pin')).toHaveCount(3); // many places share "somewhere in Qiaosi"
+  // Many places share "somewhere in Qiaosi", and markers that would cover each other are one:
+  // every place is in exactly one marker, and nothing is hidden under another.
+  await expect(page.locator('.map .pin').first()).toBeVisible();
+  const labels = await page.locator('.map .pin').evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label')));
+  expect(labels.flatMap((l) => l.split('、')).sort()).toEqual(pack.places.map((p) => p.name.zh).sort());
+  const boxes = await page.locator('.map .pin').evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().toJSON()));
+  for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) {
+    expect(Math.hypot(a.x - b.x, a.y - b.y), 'two markers overlap').toBeGreaterThanOrEqual(a.width * 0.9);
+  }
   await expect(page.locator('.map .route-line')).toHaveCount(pack.routes.length);
   await expect(page.locator('.map .approx-area').first()).toBeVisible();
   expect(await page.locator('.map .tile').evaluateAll((ts) => ts.filter((t) => getComputedStyle(t).visibility === 'visible').length)).toBe(0);
@@ -20,9 +28,10 @@ test('markers and the route draw offline with tiles blocked; a marker opens its 
   const sheet = page.getByRole('dialog', { name: '这里的地点' });
   await expect(sheet.getByRole('link', { name: '牛角村古海塘遗址' })).toHaveAttribute('href', '/places/niujiao-seawall');
   await expect(sheet).toContainText('位置为大致范围');
-  // The category filter leaves only fitness places.
+  // The category filter leaves only fitness places; the open card stays with its place.
   await page.getByRole('button', { name: '健身运动' }).click();
   await expect(page.locator('.map .pin')).toHaveCount(1);
+  await expect(sheet).toContainText('牛角村古海塘遗址');
 });
 
 // --- GCJ-02, independently: the widely published formula (Krasovsky 1940 ellipsoid).
@@ -85,9 +94,12 @@ for (const datum of ['wgs84', 'gcj02']) {
       const pin = page.getByRole('button', { name: site.name.zh });
       await expect(pin).toBeVisible();
       await expect.poll(() => page.locator('.map .tile').evaluateAll((ts) => ts.filter((t) => t.complete && t.naturalWidth).length)).toBeGreaterThan(0);
-      // Zoom in twice on the site for a precise reading (a pixel is then about 5 m).
-      await pin.dblclick();
-      await pin.dblclick();
+      // Zoom in twice at the site (the wheel, at the pointer) for a precise reading.
+      for (let k = 0; k < 2; k++) {
+        const b = await pin.boundingBox();
+        await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+        await page.mouse.wheel(0, -300);
+      }
       const [lat, lng] = await drawnAt(page, site.name.zh);
       const wgs = [site.position.lat, site.position.lng];
       const expected = datum === 'gcj02' ? gcj02(...wgs) : wgs;
@@ -150,5 +162,8 @@ test('gestures: a drag pans, a pinch and the wheel zoom about their point, small
   const g2 = await gap();
   await page.getByRole('button', { name: '放大' }).click();
   expect((await gap()) / g2).toBeCloseTo(2, 1);
+  // Two quick taps on − are two steps out, not a double tap on the map as well.
+  await page.getByRole('button', { name: '缩小' }).dblclick();
+  expect((await gap()) / g2).toBeCloseTo(0.5, 1);
 
 });

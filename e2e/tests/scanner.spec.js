@@ -51,14 +51,22 @@ test('scanning a poster with the in-app scanner checks in', async ({ browser }) 
   });
   try {
     const ctx = await camBrowser.newContext({ viewport: { width: 412, height: 823 }, locale: 'zh-CN', permissions: ['camera'] });
+    // Every camera stream the page opens, to check that each is closed again.
+    await ctx.addInitScript(() => {
+      const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      window.__streams = [];
+      navigator.mediaDevices.getUserMedia = async (c) => { const st = await open(c); window.__streams.push(st); return st; };
+    });
     const page = await ctx.newPage();
     await page.goto(s.url + '/passport');
     expect(await page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);
     await page.getByRole('button', { name: '扫码打卡' }).click();
     await expect(page.locator('.stamp-result')).toContainText('打卡成功！', { timeout: 20_000 });
     expect(new URL(page.url()).pathname).toBe('/checkin/' + token);
-    // The camera is off once the code is read.
-    expect(await page.evaluate(() => document.querySelector('video')?.srcObject?.active ?? false)).toBe(false);
+    // The camera is off once the code is read: every track it opened has ended.
+    const tracks = await page.evaluate(() => window.__streams.flatMap((st) => st.getTracks()).map((t) => t.readyState));
+    expect(tracks.length).toBeGreaterThan(0);
+    expect(tracks.every((t) => t === 'ended')).toBe(true);
   } finally {
     await camBrowser.close();
     await s.close();

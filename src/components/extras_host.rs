@@ -2,6 +2,7 @@
 //! first shows, and the part is taken down with the page.
 
 use crate::components::pack::WithPack;
+use crate::content::{use_content, PackState};
 use crate::i18n::{use_i18n, K};
 use crate::platform::extras;
 use leptos::prelude::*;
@@ -9,12 +10,22 @@ use leptos::prelude::*;
 /// The element the bundle renders into; the app renders nothing inside it.
 const HOST: &str = "extras-host";
 
-/// `what` names the bundle's view (see `extras::view`), `arg` is its argument. Mounted once
-/// the app has a pack (loading and failure are shown as on every page), which is handed over.
+/// `what` names the bundle's view (see `extras::view`), `arg` is its argument. Mounted once,
+/// when the app first has a pack (loading and failure are shown as on every page), which is
+/// handed over. A newer pack arriving later does not remount it: that would restart a
+/// check-in already done, stop the camera mid-scan or lose what staff pasted.
 #[component]
 pub fn ExtrasHost(what: &'static str, #[prop(optional)] arg: String) -> impl IntoView {
+    let content = use_content();
+    let ready = Memo::new(move |_| matches!(content.state.get(), PackState::Ready(_)));
     let arg = StoredValue::new(arg);
-    view! { <WithPack render=move |_| view! { <Host what arg=arg.get_value()/> }/> }
+    move || {
+        if ready.get() {
+            view! { <Host what arg=arg.get_value()/> }.into_any()
+        } else {
+            view! { <WithPack render=|_| ()/> }.into_any()
+        }
+    }
 }
 
 #[component]

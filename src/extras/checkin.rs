@@ -17,6 +17,8 @@ enum State {
     Verifying,
     /// Verified; the point wants the user's position first.
     NeedsLocation(String),
+    /// Being written.
+    Stamping,
     /// Stamped (or already stamped today): the point and what to say.
     Done(String, &'static str),
     Refused(&'static str),
@@ -67,6 +69,8 @@ pub fn CheckinApp(token: String) -> impl IntoView {
     let state = RwSignal::new(State::Verifying);
     let here = use_here();
     let stamp = move |point: String, sync: Option<String>| {
+        // At once, before the write: a second tap or position fix meanwhile must not stamp again.
+        state.set(State::Stamping);
         leptos::task::spawn_local(async move {
             let outcome = stamps.add(&point, &token.get_value(), sync.is_some()).await;
             if let (Some(endpoint), Ok(StampOutcome::New)) = (sync, &outcome) {
@@ -121,19 +125,20 @@ pub fn CheckinApp(token: String) -> impl IntoView {
         let p3 = pack.clone();
         move || {
             match state.get() {
-            State::Verifying => view! { <p class="loading" role="status">{x(XK::Verifying)}</p> }.into_any(),
+            State::Verifying | State::Stamping => view! { <p class="loading" role="status">{x(XK::Verifying)}</p> }.into_any(),
             State::NeedsLocation(_) => view! {
                 <section class="card" role="status">
                     <p>{x(XK::NeedsLocation)}</p>
                     <button class="button" type="button" on:click=move |_| here.locate()>{x(XK::ConfirmLocation)}</button>
                     <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
-                    {move || matches!(here.0.get(), GeoState::Failed(_)).then(|| view! { <p class="notice warn">{i.t(K::GeoDenied)}</p> })}
+                    {move || matches!(here.0.get(), GeoState::Failed(_)).then(|| view! { <p class="notice warn">{x(XK::GeoDeniedShort)}</p> })}
                 </section>
             }.into_any(),
             State::Done(point, k) => view! {
                 <section class="card stamp-result" role="status">
                     <h2>{k}</h2>
                     <p class="stamp-point">{point_name(&p3, &point, en)}</p>
+                    {p3.checkin.sync.is_some().then(|| view! { <p class="fineprint">{x(XK::SyncNotice)}</p> })}
                 </section>
             }.into_any(),
             State::Refused(k) => view! {

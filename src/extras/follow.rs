@@ -4,7 +4,8 @@
 //! warning; all decided by core's `Walk`. Progress is kept in localStorage, so a reload in the
 //! middle of a walk carries on where it was.
 
-use super::map::{pins, MapView};
+use super::map::MapView;
+use super::pins::pins;
 use super::text::K as XK;
 use crate::components::{pack::WithPack, schedule::data_url};
 use crate::format::format_distance;
@@ -12,7 +13,7 @@ use crate::i18n::{use_i18n, K};
 use crate::platform::geolocation::GeoError;
 use crate::platform::watch_position::use_watch_position;
 use leptos::prelude::*;
-use qiaosi_core::content::{Pack, Position, Route};
+use qiaosi_core::content::{Pack, Position, Precision, Route};
 use qiaosi_core::geo::walk::{Step, Walk};
 use std::sync::Arc;
 
@@ -103,16 +104,31 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     };
     let walk = StoredValue::new(new_walk());
     let step = RwSignal::new(None::<Step>);
-    // The story of the stop just reached, shown once.
-    let story = RwSignal::new(None::<usize>);
+    // Stories of stops just reached, each shown once, in order (two can arrive on one fix).
+    let stories = RwSignal::new(Vec::<usize>::new());
     let saved = local_storage().and_then(|s| s.get_item(&key).ok().flatten());
     if let Some(saved) = &saved {
         walk.update_value(|w| {
             w.restore(saved.trim_start_matches("on ").trim_start_matches("off "))
         });
+        step.set(Some(walk.with_value(Walk::current)));
+        // Still following when the page was reloaded mid-walk: carry on.
         if saved.starts_with("on ") {
             watch.start();
         }
+    }
+    // Leaving the page ends follow mode (a reload does not run this, so it resumes): coming
+    // back to the route another day must not turn the GPS on without a tap.
+    {
+        let key = key.clone();
+        on_cleanup(move || {
+            let s = local_storage();
+            if let Some(text) = s.as_ref().and_then(|s| s.get_item(&key).ok().flatten()) {
+                if let Some(rest) = text.strip_prefix("on ") {
+                    let _ = s.map(|s| s.set_item(&key, &format!("off {rest}")));
+                }
+            }
+        });
     }
     let save = {
         let key = key.clone();
@@ -132,8 +148,8 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         let Some(at) = watch.fix.get() else { return };
         let s = walk.try_update_value(|w| w.update(at, js_sys::Date::now() / 1000.0));
         if let Some(s) = s {
-            if let Some(&last) = s.arrived.last() {
-                story.set(Some(last));
+            if !s.arrived.is_empty() {
+                stories.update(|q| q.extend(&s.arrived));
             }
             step.set(Some(s));
             save2(true);
@@ -146,9 +162,16 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     let restart = {
         let key = key.clone();
         move |_| {
+            // Progress is hard to walk again: ask first.
+            let sure = window()
+                .confirm_with_message(x(XK::FollowRestartConfirm))
+                .unwrap_or(false);
+            if !sure {
+                return;
+            }
             walk.set_value(new_walk());
-            step.set(None);
-            story.set(None);
+            step.set(Some(walk.with_value(Walk::current)));
+            stories.set(vec![]);
             if let Some(s) = local_storage() {
                 let _ = s.remove_item(&key);
             }
@@ -170,8 +193,9 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         let left = s.as_ref().map_or(0, |s| s.remaining_m.round() as u32);
         let next = s.as_ref().and_then(|s| s.next).map(|(n, d, b)| view! {
             <p class="next-stop">{x(XK::FollowNext)}" "<strong>{names2.get(n).cloned().unwrap_or_default()}</strong>" · "
-                {format_distance(d.round() as u32, en)}" "{x(XK::FollowToward)}" "{direction(b, en)}
-                <span class="arrow" aria-hidden="true" style=format!("transform:rotate({}deg)", b.round() as i32)>"↑"</span></p>
+                {format_distance(d.round() as u32, en)}" "
+                <span class="dir">{x(XK::FollowToward)}" "{direction(b, en)}
+                <span class="arrow" aria-hidden="true" style=format!("transform:rotate({}deg)", b.round() as i32)>"↑"</span></span></p>
         });
         let off = s.as_ref().is_some_and(|s| s.off_route);
         view! {
@@ -185,22 +209,20 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         }
     };
     let story_view = move || {
-        let n = story.get()?;
+        let n = *stories.get().first()?;
         Some(view! {
             <section class="card arrival" role="dialog" aria-labelledby="arrival-title">
                 <h3 id="arrival-title">{x(XK::FollowArrived)}" "{names.get(n).cloned().unwrap_or_default()}</h3>
                 <p>{narratives.get(n).cloned().unwrap_or_default()}</p>
-                <button type="button" class="button" on:click=move |_| story.set(None)>{x(XK::FollowContinue)}</button>
+                <button type="button" class="button" on:click=move |_| stories.update(|q| { q.remove(0); })>{x(XK::FollowContinue)}</button>
             </section>
         })
     };
     let me = Signal::derive(move || watch.fix.get());
     let gpx = qiaosi_core::gpx::route_gpx(&route, &pack, en);
+    // Follow mode first, then the map right under it: a walker sees the warning, the next stop
+    // and the map together.
     view! {
-        <MapView pack=pack.clone() pins=Signal::stored(stop_pins) paths=vec![path] me label=route.name.get(en).to_string()/>
-        <div class="route-actions">
-            <a class="button secondary gpx" href=data_url("application/gpx+xml", &gpx) download=format!("{}.gpx", route.id)>{x(XK::GpxDownload)}</a>
-        </div>
         <section class="card follow" aria-labelledby="follow-title">
             <h2 id="follow-title">{x(XK::FollowTitle)}</h2>
             {move || if watch.watching.get() {
@@ -208,15 +230,24 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
             } else {
                 view! { <button type="button" class="button" on:click=move |_| watch.start()>{x(XK::FollowStart)}</button> }.into_any()
             }}
-            {move || (step.get().is_some() || watch.watching.get()).then(panel.clone())}
-            {move || watch.error.get().map(|e| view! { <p class="notice warn" role="alert">{i.t(match e {
-                GeoError::Denied => K::GeoDenied,
-                GeoError::Timeout => K::GeoTimeout,
-                _ => K::GeoUnavailable,
-            })}" "{x(XK::FollowStillReadable)}</p> })}
+            {move || match (step.get().is_some(), watch.watching.get()) {
+                (true, _) => Some(panel.clone()().into_any()),
+                (false, true) => Some(view! { <p class="loading" role="status">{x(XK::MapLocating)}</p> }.into_any()),
+                _ => None,
+            }}
+            {move || watch.error.get().map(|e| view! { <p class="notice warn" role="alert">{match e {
+                GeoError::Denied => x(XK::GeoDeniedShort),
+                GeoError::Timeout => i.t(K::GeoTimeout),
+                _ => i.t(K::GeoUnavailable),
+            }}" "{x(XK::FollowStillReadable)}</p> })}
             {story_view}
             <button type="button" class="button secondary" hidden=move || step.get().is_none() on:click=restart>{x(XK::FollowRestart)}</button>
             <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
         </section>
+        <MapView pack=pack.clone() pins=Signal::stored(stop_pins) paths=vec![path] me label=route.name.get(en).to_string()/>
+        {(route.path_precision != Precision::Exact).then(|| view! { <p class="notice">{x(XK::PathApproximate)}</p> })}
+        <div class="route-actions">
+            <a class="button secondary gpx" href=data_url("application/gpx+xml", &gpx) download=format!("{}.gpx", route.id)>{x(XK::GpxDownload)}</a>
+        </div>
     }
 }

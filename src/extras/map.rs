@@ -6,43 +6,15 @@
 //! still draws, on a plain background. Tiles seen before come from the service worker's capped
 //! tile cache. Approximate positions are drawn as areas, never as exact pins.
 
+use super::pins::{cluster, Pin, PIN_PX};
 use super::text::K as XK;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use qiaosi_core::content::{category_name, Pack, Position, Precision};
-use qiaosi_core::geo::mercator::{self, fit_zoom, px_per_metre, tile_url, tiles_in_view, TILE};
+use qiaosi_core::content::{category_name, Pack, Precision};
+use qiaosi_core::geo::mercator::{self, fit, px_per_metre, tile_url, tiles_in_view, TILE};
 use qiaosi_core::geo::LatLng;
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// One marker: every place drawn at the same spot (many are known only to the same area).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Pin {
-    pub at: Position,
-    /// (name, link, category)
-    pub items: Vec<(String, Option<String>, String)>,
-    /// Shown on the marker: how many places share it, or a stop's number.
-    pub badge: Option<String>,
-}
-
-/// Places as pins, grouped by position.
-pub fn pins(items: impl Iterator<Item = (Position, String, Option<String>, String)>) -> Vec<Pin> {
-    let mut out: Vec<Pin> = vec![];
-    for (at, name, href, cat) in items {
-        match out.iter_mut().find(|p| p.at == at) {
-            Some(p) => p.items.push((name, href, cat)),
-            None => out.push(Pin {
-                at,
-                items: vec![(name, href, cat)],
-                badge: None,
-            }),
-        }
-    }
-    for p in &mut out {
-        p.badge = (p.items.len() > 1).then(|| p.items.len().to_string());
-    }
-    out
-}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct View {
@@ -72,7 +44,8 @@ impl View {
             self.cx + (sx - self.w / 2.0) / s0,
             self.cy + (sy - self.h / 2.0) / s0,
         );
-        self.zoom = (self.zoom + dz).clamp(3.0, max);
+        // A source whose tiles stop below zoom 3 still zooms to its own limit.
+        self.zoom = (self.zoom + dz).clamp(3.0_f64.min(max), max);
         let s1 = self.world_px();
         self.cx = wx - (sx - self.w / 2.0) / s1;
         self.cy = wy - (sy - self.h / 2.0) / s1;
@@ -110,7 +83,9 @@ pub fn MapView(
         .collect();
     let view = RwSignal::new(None::<View>);
     let host = NodeRef::<leptos::html::Div>::new();
-    let selected = RwSignal::new(None::<usize>);
+    // The pins of the marker tapped, kept as they were: changing the filter later must not
+    // turn the open card into another place's.
+    let selected = RwSignal::new(None::<Vec<Pin>>);
     // Fit everything once the element has a size.
     let fit_points: Vec<(f64, f64)> = pins
         .get_untracked()
@@ -126,45 +101,31 @@ pub fn MapView(
         view.update(|v| match v {
             Some(v) => (v.w, v.h) = (w, h),
             None => {
-                let n = fit_points.len().max(1) as f64;
-                let (cx, cy) = fit_points
-                    .iter()
-                    .fold((0.0, 0.0), |a, p| (a.0 + p.0 / n, a.1 + p.1 / n));
-                let (x0, x1) = fit_points
-                    .iter()
-                    .fold((f64::MAX, f64::MIN), |a, p| (a.0.min(p.0), a.1.max(p.0)));
-                let (y0, y1) = fit_points
-                    .iter()
-                    .fold((f64::MAX, f64::MIN), |a, p| (a.0.min(p.1), a.1.max(p.1)));
-                let (cx, cy) = if fit_points.is_empty() {
-                    (cx, cy)
-                } else {
-                    ((x0 + x1) / 2.0, (y0 + y1) / 2.0)
-                };
-                *v = Some(View {
-                    cx,
-                    cy,
-                    zoom: fit_zoom(&fit_points, w, h, 40.0, 16.0),
-                    w,
-                    h,
-                });
+                let ((cx, cy), zoom) = fit(&fit_points, w, h, 40.0, 16.0);
+                *v = Some(View { cx, cy, zoom, w, h });
             }
         });
     };
-    // A new position of the user (where am I, follow mode) brings the map to it.
-    if let Some(me) = me {
-        Effect::new(move |_| {
-            if let Some(p) = me.get() {
-                let (cx, cy) = to_world(p);
-                view.update(|v| {
-                    if let Some(v) = v {
-                        (v.cx, v.cy) = (cx, cy);
-                        v.zoom = v.zoom.max(15.0).min(max_zoom)
-                    }
-                });
-            }
-        });
-    }
+    // The map never moves to the user's position by itself: tiles around it would then be
+    // fetched from the tile server, telling it where the user is. When the position is outside
+    // the view, a button offers to go there; only the user's tap moves the map.
+    let me = me.unwrap_or_else(|| Signal::stored(None));
+    let me_outside = move || {
+        let (v, p) = (view.get()?, me.get()?);
+        let (a, b) = v.screen(to_world(p));
+        (a < 0.0 || b < 0.0 || a > v.w || b > v.h).then_some(p)
+    };
+    let show_me = move |_| {
+        if let Some(p) = me.get_untracked() {
+            let (cx, cy) = to_world(p);
+            view.update(|v| {
+                if let Some(v) = v {
+                    (v.cx, v.cy) = (cx, cy);
+                    v.zoom = v.zoom.max(15.0).min(max_zoom);
+                }
+            });
+        }
+    };
     let measure2 = measure.clone();
     Effect::new(move |_| measure2());
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
@@ -322,7 +283,7 @@ pub fn MapView(
             }
             Precision::Exact => None,
         }).collect_view();
-        let me_dot = me.and_then(|m| m.get()).map(|p| {
+        let me_dot = me.get().map(|p| {
             let (a, b) = v.screen(to_world(p));
             view! { <circle class="me" cx=a.round() as i64 cy=b.round() as i64 r="9"/> }
         });
@@ -330,34 +291,46 @@ pub fn MapView(
     };
     let markers = move || {
         let v = view.get()?;
-        Some(pins.get().into_iter().enumerate().map(|(n, p)| {
-            let (a, b) = v.screen(to_world(p.at.lat_lng()));
-            let names = p.items.iter().map(|(name, _, _)| name.as_str()).collect::<Vec<_>>().join("、");
-            let cat = p.items[0].2.clone();
+        let pins = pins.get();
+        let at: Vec<(f64, f64)> = pins
+            .iter()
+            .map(|p| v.screen(to_world(p.at.lat_lng())))
+            .collect();
+        Some(cluster(&at, PIN_PX).into_iter().map(|group| {
+            let members: Vec<Pin> = group.iter().map(|&k| pins[k].clone()).collect();
+            let (a, b) = at[group[0]];
+            let names = members.iter().flat_map(|p| p.items.iter().map(|it| it.0.as_str())).collect::<Vec<_>>().join("、");
+            let count: usize = members.iter().map(|p| p.items.len()).sum();
+            let badge = if group.len() > 1 { Some(count.to_string()) } else { members[0].badge.clone() };
+            let cat = members[0].items[0].2.clone();
             view! {
                 <button type="button" class=format!("pin cat-{cat}") style:left=px(a) style:top=px(b)
-                    aria-label=names
-                    on:click=move |_| selected.set(Some(n))>
-                    {p.badge.clone()}
+                    aria-label=names on:click=move |_| selected.set(Some(members.clone()))>
+                    {badge}
                 </button>
             }
         }).collect_view())
     };
     let sheet = move || {
-        let p = pins.get().get(selected.get()?)?.clone();
+        let group = selected.get()?;
         let en = i.en();
-        let approx = match p.at.precision {
-            Precision::Approximate { radius_m } => {
-                Some(view! { <p class="fineprint">{x(XK::MapApprox)}" "{radius_m}" m"</p> })
-            }
-            Precision::Exact => None,
-        };
-        let items = p.items.into_iter().map(|(name, href, cat)| view! {
+        let radius = group
+            .iter()
+            .filter_map(|p| match p.at.precision {
+                Precision::Approximate { radius_m } => Some(radius_m),
+                Precision::Exact => None,
+            })
+            .max();
+        let approx =
+            radius.map(|r| view! { <p class="fineprint">{x(XK::MapApprox)}" "{r}" m"</p> });
+        let items = group.into_iter().flat_map(|p| p.items).map(|(name, href, cat)| view! {
             <li>{match href { Some(h) => view! { <a href=h>{name}</a> }.into_any(), None => view! { <strong>{name}</strong> }.into_any() }}
                 " "<span class="fineprint">{category_name(&cat, en)}</span></li>
         }).collect_view();
         Some(view! {
-            <div class="sheet" role="dialog" aria-modal="false" aria-label=x(XK::MapPlacesHere)>
+            <div class="sheet" role="dialog" aria-modal="false" aria-label=x(XK::MapPlacesHere)
+                on:pointerdown=|ev| ev.stop_propagation() on:wheel=|ev| ev.stop_propagation()
+                on:dblclick=|ev| ev.stop_propagation()>
                 <button type="button" class="sheet-close" aria-label=x(XK::MapClose) on:click=move |_| selected.set(None)>"×"</button>
                 <ul>{items}</ul>
                 {approx}
@@ -371,12 +344,17 @@ pub fn MapView(
             <div class="tiles"><For each=move || tiles.get() key=|t| *t children=tile/></div>
             {overlay}
             {markers}
-            <div class="map-zoom">
+            // Quick taps on +/− must not also count as a double tap on the map.
+            <div class="map-zoom" on:dblclick=|ev| ev.stop_propagation()>
                 <button type="button" aria-label=move || x(XK::MapZoomIn) on:click=move |_| zoom_by(1.0)>"+"</button>
                 <button type="button" aria-label=move || x(XK::MapZoomOut) on:click=move |_| zoom_by(-1.0)>"−"</button>
             </div>
             <p class="attribution">{src.attribution.clone()}</p>
+            {sheet}
         </div>
-        {sheet}
+        {move || me_outside().map(|_| view! {
+            <p class="map-me-outside">{x(XK::MapMeOutside)}" "
+                <button type="button" class="button secondary" on:click=show_me>{x(XK::MapShowMe)}</button></p>
+        })}
     }
 }

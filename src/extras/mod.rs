@@ -8,6 +8,7 @@ mod checkin;
 mod follow;
 mod map;
 mod passport;
+mod pins;
 mod places_map;
 mod scanner;
 mod staff;

@@ -9,23 +9,9 @@ use crate::format::{format_date, format_time};
 use crate::i18n::use_i18n;
 use crate::store::stamps::{StampRec, Stamps};
 use leptos::prelude::*;
-use qiaosi_core::checkin::{passport_encode, Stamp};
+use qiaosi_core::checkin::{group_of, passport_encode, Group, Stamp};
+use qiaosi_core::content::stamped_points;
 use qiaosi_core::content::Pack;
-
-/// The heading a point's stamps are listed under: its event's edition, else the first route
-/// that stops at its place, else "other places".
-fn group_of(pack: &Pack, point: &str, en: bool) -> Option<String> {
-    let p = pack.checkin.points.iter().find(|p| p.id == point)?;
-    if let Some(ev) = &p.event {
-        let ed = ev.split('/').next()?;
-        return pack.edition(ed).map(|e| e.name.get(en).to_string());
-    }
-    let place = p.place.as_deref()?;
-    pack.routes
-        .iter()
-        .find(|r| r.stops.iter().any(|s| s.place.as_deref() == Some(place)))
-        .map(|r| r.name.get(en).to_string())
-}
 
 /// The passport as staff receive it: a link to the staff check, with the passport after `#`
 /// so that it never reaches a server, even the guide's own.
@@ -63,16 +49,23 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
         let en = i.en();
         let list = stamps.0.get();
         let total = pack.checkin.points.len();
-        let got = pack
+        // The points not stamped yet, by name, so a visitor knows where to go.
+        let missing: Vec<String> = pack
             .checkin
             .points
             .iter()
-            .filter(|p| list.iter().any(|s| s.point == p.id))
-            .count();
-        // Groups in the order their first stamp was collected.
+            .filter(|p| !list.iter().any(|s| s.point == p.id))
+            .map(|p| point_name(&pack, &p.id, en))
+            .collect();
+        let got = stamped_points(&pack.checkin.points, list.iter().map(|s| s.point.as_str()));
+        // Newest first, and the groups in the order of their newest stamp.
         let mut groups: Vec<(String, Vec<&StampRec>)> = vec![];
         for s in list.iter().rev() {
-            let g = group_of(&pack, &s.point, en).unwrap_or_else(|| x(XK::OtherPlaces).into());
+            let g = match group_of(&pack, &s.point) {
+                Group::Edition(e) => e.name.get(en).to_string(),
+                Group::Route(r) => r.name.get(en).to_string(),
+                Group::Other => x(XK::OtherPlaces).into(),
+            };
             match groups.iter_mut().find(|(name, _)| *name == g) {
                 Some((_, v)) => v.push(s),
                 None => groups.push((g, vec![s])),
@@ -105,6 +98,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                 <h2 id="passport">{x(XK::Passport)}</h2>
                 <p class="progress">{x(XK::StampsOf)}" "{got}" / "{total}</p>
                 {list.is_empty().then(|| view! { <p class="fineprint">{x(XK::NoStamps)}</p> })}
+                {(!missing.is_empty()).then(|| view! { <p class="to-collect">{x(XK::ToCollect)}" "{missing.join("、")}</p> })}
                 {groups}
                 {has_rewards.then(|| view! { <h3>{x(XK::Rewards)}</h3><ul class="rewards">{rewards}</ul> })}
                 {(!list.is_empty()).then(|| view! {

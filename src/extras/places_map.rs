@@ -1,6 +1,7 @@
 //! `/map`: every place and route on the map, a category filter, and "where am I".
 
-use super::map::{pins, MapView, Pin};
+use super::map::MapView;
+use super::pins::{pins, Pin};
 use super::text::K as XK;
 use crate::components::pack::WithPack;
 use crate::i18n::{use_i18n, K};
@@ -18,7 +19,8 @@ pub fn PlacesMap() -> impl IntoView {
     let render = move |pack: Arc<Pack>| {
         let en = i.en();
         let p2 = pack.clone();
-        let shown = Signal::derive(move || -> Vec<Pin> {
+        // Memoised: the map reads the pins on every frame of a pan.
+        let shown = Memo::new(move |_| -> Vec<Pin> {
             let c = cat.get();
             pins(
                 p2.places
@@ -62,12 +64,12 @@ pub fn PlacesMap() -> impl IntoView {
                 {chip(None)}
                 {CATEGORIES.iter().filter(|c| pack.places.iter().any(|p| p.category == **c)).map(|c| chip(Some(c))).collect_view()}
             </div>
-            <MapView pack=pack.clone() pins=shown paths me label=i.t(K::MapTitle).to_string()/>
+            <MapView pack=pack.clone() pins=shown.into() paths me label=i.t(K::MapTitle).to_string()/>
             <div class="map-actions">
                 <button type="button" class="button" on:click=move |_| here.locate()>{x(XK::MapWhereAmI)}</button>
                 {move || match here.0.get() {
                     GeoState::Locating => Some(view! { <p class="loading" role="status">{x(XK::MapLocating)}</p> }.into_any()),
-                    GeoState::Failed(_) => Some(view! { <p class="notice warn" role="alert">{i.t(K::GeoDenied)}</p> }.into_any()),
+                    GeoState::Failed(_) => Some(view! { <p class="notice warn" role="alert">{x(XK::GeoDeniedShort)}</p> }.into_any()),
                     _ => None,
                 }}
                 <p class="fineprint">{i.t(K::LocationPrivacy)}</p>

@@ -22,10 +22,20 @@ async fn decoder() -> Option<web_sys::Worker> {
         return Some(w);
     }
     let worker = web_sys::Worker::new("/scanner_loader.js").ok()?;
-    let ready = Promise::new(&mut |ok, _| worker.set_onmessage(Some(&ok)));
-    JsFuture::from(ready).await.ok()?;
+    // Kept at once, so that stopping the camera while it starts also stops it.
     DECODER.with(|d| *d.borrow_mut() = Some(worker.clone()));
+    JsFuture::from(answer(&worker)).await.ok()?;
     Some(worker)
+}
+
+/// The worker's next message; rejected if the worker fails or the camera is stopped first (a
+/// promise left pending would keep the scanner busy for good).
+fn answer(worker: &web_sys::Worker) -> Promise {
+    Promise::new(&mut |ok, fail| {
+        worker.set_onmessage(Some(&ok));
+        worker.set_onerror(Some(&fail));
+        PENDING.with(|p| *p.borrow_mut() = Some(fail));
+    })
 }
 
 async fn decode_in_worker(w: u32, h: u32, luma: Vec<u8>) -> Option<String> {
@@ -34,9 +44,9 @@ async fn decode_in_worker(w: u32, h: u32, luma: Vec<u8>) -> Option<String> {
     Reflect::set(&msg, &"w".into(), &w.into()).ok()?;
     Reflect::set(&msg, &"h".into(), &h.into()).ok()?;
     Reflect::set(&msg, &"luma".into(), &js_sys::Uint8Array::from(&luma[..])).ok()?;
-    let answer = Promise::new(&mut |ok, _| worker.set_onmessage(Some(&ok)));
+    let reply = answer(&worker);
     worker.post_message(&msg).ok()?;
-    let ev: web_sys::MessageEvent = JsFuture::from(answer).await.ok()?.dyn_into().ok()?;
+    let ev: web_sys::MessageEvent = JsFuture::from(reply).await.ok()?.dyn_into().ok()?;
     ev.data().as_string()
 }
 
@@ -50,17 +60,30 @@ thread_local! {
     static CAMERA: RefCell<Option<Camera>> = const { RefCell::new(None) };
     static BUSY: Cell<bool> = const { Cell::new(false) };
     static DECODER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    /// Rejects the decoder's pending answer.
+    static PENDING: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// Bumped by every start and stop: a camera or a frame from an earlier start is dropped.
+    static GEN: Cell<u32> = const { Cell::new(0) };
 }
 
 fn stop_camera() {
+    GEN.set(GEN.get().wrapping_add(1));
     if let Some(w) = DECODER.with(|d| d.borrow_mut().take()) {
         w.terminate();
     }
+    if let Some(fail) = PENDING.with(|p| p.borrow_mut().take()) {
+        let _ = fail.call0(&JsValue::NULL);
+    }
+    BUSY.set(false);
     if let Some(cam) = CAMERA.with(|c| c.borrow_mut().take()) {
         window().clear_interval_with_handle(cam.timer);
-        for t in cam.stream.get_tracks() {
-            t.unchecked_into::<web_sys::MediaStreamTrack>().stop();
-        }
+        stop_tracks(&cam.stream);
+    }
+}
+
+fn stop_tracks(stream: &web_sys::MediaStream) {
+    for t in stream.get_tracks() {
+        t.unchecked_into::<web_sys::MediaStreamTrack>().stop();
     }
 }
 
@@ -126,6 +149,8 @@ pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
     let start = move || {
         failed.set(false);
         open.set(true);
+        stop_camera();
+        let gen = GEN.get();
         leptos::task::spawn_local(async move {
             let stream = async {
                 let media = window().navigator().media_devices().ok()?;
@@ -140,7 +165,15 @@ pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
                     .dyn_into::<web_sys::MediaStream>()
                     .ok()
             };
-            let (Some(stream), Some(el)) = (stream.await, video.get_untracked()) else {
+            let stream = stream.await;
+            // Stopped or left while the camera was being opened: close it again at once.
+            if GEN.get() != gen {
+                if let Some(s) = stream {
+                    stop_tracks(&s);
+                }
+                return;
+            }
+            let (Some(stream), Some(el)) = (stream, video.try_get_untracked().flatten()) else {
                 open.set(false);
                 failed.set(true);
                 return;
@@ -157,7 +190,7 @@ pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     let found = read_frame(&el, detector.as_ref()).await;
                     BUSY.set(false);
-                    if let Some(text) = found {
+                    if let (Some(text), true) = (found, GEN.get() == gen) {
                         stop_camera();
                         open.set(false);
                         on_text.run(text);
@@ -170,7 +203,6 @@ pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
                     TICK_MS,
                 )
                 .unwrap_or_default();
-            stop_camera();
             CAMERA.with(|c| {
                 *c.borrow_mut() = Some(Camera {
                     stream,
@@ -201,13 +233,13 @@ pub fn ScanToCheckin() -> impl IntoView {
     let i = use_i18n();
     let wrong = RwSignal::new(false);
     let on_text = Callback::new(move |text: String| {
-        let token = qiaosi_core::checkin::token_in(&text);
         // Only this guide's check-in links are followed; any other QR is named, not opened.
-        if text.contains("/checkin/") && !token.is_empty() {
-            wrong.set(false);
-            super::go(&format!("/checkin/{token}"));
-        } else {
-            wrong.set(true);
+        match qiaosi_core::checkin::link_token(&text) {
+            Some(token) => {
+                wrong.set(false);
+                super::go(&format!("/checkin/{token}"));
+            }
+            None => wrong.set(true),
         }
     });
     view! {

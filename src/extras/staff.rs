@@ -22,9 +22,25 @@ fn passport_in(text: &str) -> String {
 pub fn Staff() -> impl IntoView {
     let i = use_i18n();
     let x = move |k: XK| k.text(i.lang.get());
-    let hash = window().location().hash().unwrap_or_default();
-    let code = RwSignal::new(passport_in(&hash));
+    let code = RwSignal::new(String::new());
+    // The passport comes in the link's fragment: read it (also when staff open the next
+    // visitor's link in the same window, which only changes the fragment), then take it out of
+    // the address bar so it does not stay in the browser's history.
+    let take_hash = move || {
+        let loc = window().location();
+        let hash = loc.hash().unwrap_or_default();
+        if hash.len() > 1 {
+            code.set(passport_in(&hash));
+            if let Ok(h) = window().history() {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/staff"));
+            }
+        }
+    };
+    take_hash();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| take_hash());
+    on_cleanup(move || listener.remove());
     let draft = RwSignal::new(String::new());
+    let empty = RwSignal::new(false);
     let on_text = Callback::new(move |t: String| code.set(passport_in(&t)));
     let render = move |pack: std::sync::Arc<qiaosi_core::content::Pack>| {
         let en = i.en();
@@ -60,8 +76,12 @@ pub fn Staff() -> impl IntoView {
             <textarea class="staff-input" rows="3" aria-label=move || x(XK::StaffTitle)
                 prop:value=move || draft.get()
                 on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
-            <button class="button" type="button" on:click=move |_| code.set(passport_in(&draft.get_untracked()))>
-                {move || x(XK::StaffCheck)}</button>
+            <button class="button" type="button" on:click=move |_| {
+                let c = passport_in(&draft.get_untracked());
+                empty.set(c.is_empty());
+                code.set(c);
+            }>{move || x(XK::StaffCheck)}</button>
+            {move || empty.get().then(|| view! { <p class="notice warn" role="alert">{x(XK::StaffEmpty)}</p> })}
             <Scanner label=XK::StaffScan on_text/>
         </section>
         <WithPack render/>

@@ -6,6 +6,7 @@
 
 use crate::store::{schema, Op, Store};
 use leptos::prelude::window;
+use qiaosi_core::checkin::{sync_outcome, SyncOutcome};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -17,10 +18,13 @@ thread_local! {
     /// The pause before the next retry; doubles on each failure.
     static BACKOFF_MS: Cell<i32> = const { Cell::new(FIRST_PAUSE_MS) };
     static RETRY_SET: Cell<bool> = const { Cell::new(false) };
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
 }
 
 const FIRST_PAUSE_MS: i32 = 2_000;
 const MAX_PAUSE_MS: i32 = 5 * 60_000;
+/// An attempt with no answer by then is given up (and retried later).
+const TIMEOUT_MS: i32 = 30_000;
 
 /// Starts (or nudges) syncing to `endpoint`: sends what is queued now and whenever the phone
 /// comes back online.
@@ -37,40 +41,40 @@ pub fn start(endpoint: String) {
     leptos::task::spawn_local(flush());
 }
 
-enum Sent {
-    /// The server answered for it (applied now or before): done.
-    Done,
-    /// Refused for good (a 4xx): retrying would block the queue forever.
-    Refused,
-    /// Offline, timed out or a server error: keep it and try later.
-    Later,
-}
-
 async fn flush() {
     let Some(endpoint) = ENDPOINT.with(|e| e.borrow().clone()) else {
         return;
     };
+    // One flush at a time; a request during one (a new check-in, say) makes it go round again
+    // so nothing queued meanwhile waits for the next start or the next time online.
     if RUNNING.replace(true) {
+        AGAIN.set(true);
         return;
     }
     let store = Store::open().await;
-    // Keys are time-ordered, so the oldest check-in goes first.
-    let queued = store.all(schema::OUTBOX).await.unwrap_or_default();
     let mut retry = false;
-    for (key, body) in queued {
-        match send(&endpoint, &key, &body).await {
-            Sent::Done | Sent::Refused => {
-                let _ = store
-                    .write(vec![Op::Delete {
-                        store: schema::OUTBOX,
-                        key,
-                    }])
-                    .await;
+    loop {
+        AGAIN.set(false);
+        // Keys start with the day, so the oldest check-in goes first.
+        let queued = store.all(schema::OUTBOX).await.unwrap_or_default();
+        for (key, body) in queued {
+            match send(&endpoint, &key, &body).await {
+                SyncOutcome::Done | SyncOutcome::Refused => {
+                    let _ = store
+                        .write(vec![Op::Delete {
+                            store: schema::OUTBOX,
+                            key,
+                        }])
+                        .await;
+                }
+                SyncOutcome::Later => {
+                    retry = true;
+                    break;
+                }
             }
-            Sent::Later => {
-                retry = true;
-                break;
-            }
+        }
+        if retry || !AGAIN.get() {
+            break;
         }
     }
     RUNNING.set(false);
@@ -95,25 +99,34 @@ fn schedule_retry() {
         .set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), pause);
 }
 
-async fn send(endpoint: &str, key: &str, body: &str) -> Sent {
+/// One attempt. A redirect counts as no answer (a captive portal's login page must not pass
+/// for the server's), and so does no answer within [`TIMEOUT_MS`].
+async fn send(endpoint: &str, key: &str, body: &str) -> SyncOutcome {
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&JsValue::from_str(body));
+    init.set_redirect(web_sys::RequestRedirect::Error);
     let headers = web_sys::Headers::new().unwrap_throw();
     let _ = headers.set("content-type", "application/json");
     let _ = headers.set("idempotency-key", key);
     init.set_headers(&headers);
-    let Ok(req) = web_sys::Request::new_with_str_and_init(endpoint, &init) else {
-        return Sent::Refused;
-    };
-    let Ok(resp) = JsFuture::from(window().fetch_with_request(&req)).await else {
-        return Sent::Later;
-    };
-    let status = resp.unchecked_into::<web_sys::Response>().status();
-    match status {
-        200..=299 => Sent::Done,
-        408 | 425 | 429 => Sent::Later,
-        400..=499 => Sent::Refused,
-        _ => Sent::Later,
+    let abort = web_sys::AbortController::new().ok();
+    if let Some(a) = &abort {
+        init.set_signal(Some(&a.signal()));
+        let a = a.clone();
+        let cancel = Closure::once_into_js(move || a.abort());
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            cancel.unchecked_ref(),
+            TIMEOUT_MS,
+        );
     }
+    // A request that cannot even be built (the validator refuses such URLs) keeps the entry.
+    let Ok(req) = web_sys::Request::new_with_str_and_init(endpoint, &init) else {
+        return SyncOutcome::Later;
+    };
+    let status = JsFuture::from(window().fetch_with_request(&req))
+        .await
+        .ok()
+        .map(|r| r.unchecked_into::<web_sys::Response>().status());
+    sync_outcome(status)
 }

@@ -14,7 +14,8 @@ crate::i18n::texts! {
     NeedsLocation => "这个打卡点需要确认你在现场。", "This point needs to confirm you are there.";
     ConfirmLocation => "确认位置并打卡", "Confirm my position and check in";
     TooFar => "你离打卡点还有点远，请到现场再试。", "You're not close enough to the check-in point yet; try again on site.";
-    Passport => "打卡护照", "Stamp passport";
+    Passport => "我的印章", "My stamps";
+    ToCollect => "还可以收集：", "Still to collect:";
     NoStamps => "还没有打卡。扫描活动或场馆海报上的二维码即可收集印章。", "No stamps yet. Scan the QR code on an event or venue poster to collect one.";
     StampsOf => "已收集", "Collected";
     OtherPlaces => "其他地点", "Other places";
@@ -35,7 +36,8 @@ crate::i18n::texts! {
     StaffGenuine => "真实有效的印章", "genuine stamps";
     StaffAllGood => "护照核验通过。", "The passport checks out.";
     StaffStampBad => "这个印章未通过核验", "This stamp failed the check";
-    StaffAltered => "这个护照已被改动或损坏，未通过核验。", "This passport has been altered or damaged; it does not check out.";
+    StaffAltered => "无法核验：这不是有效的打卡护照，或者已被改动、损坏。", "This does not check out: it is not a valid stamp passport, or it has been altered or damaged.";
+    StaffEmpty => "请先粘贴护照文字，或扫描游客出示的二维码。", "Paste the passport text first, or scan the visitor's QR code.";
     MapApprox => "位置为大致范围，半径约", "Approximate position, within about";
     MapPlacesHere => "这里的地点", "Places here";
     MapClose => "关闭", "Close";
@@ -45,7 +47,13 @@ crate::i18n::texts! {
     MapFilter => "按类别筛选", "Filter by category";
     MapWhereAmI => "我在哪里", "Where am I?";
     MapLocating => "正在定位…", "Finding your position…";
-    MapNote => "所有位置都是大致范围（圆圈表示范围），路线为示意。底图来自网络，看过的区域离线也能显示；没有底图时地点和路线照样显示。", "All positions are approximate (circles show the area) and routes are drawn approximately. Base tiles come from the network; areas you have seen stay available offline, and places and routes draw even without tiles.";
+    MapNote => "所有位置都是大致范围（圆圈表示范围），路线为示意。底图按你查看的区域从网络加载（来源见地图右下角），看过的区域离线也能显示；没有底图时地点和路线照样显示。地图不会自动移到你的位置。", "All positions are approximate (circles show the area) and routes are drawn approximately. Base tiles are loaded from the network for the area you look at (source at the bottom right of the map); areas you have seen stay available offline, and places and routes draw even without tiles. The map never moves to your position by itself.";
+    SyncNotice => "本次活动的打卡也会发送给主办方的服务器（打卡点、时间和打卡码，不含位置）。", "At this event, check-ins are also sent to the organisers' server (the point, the time and the code; not your position).";
+    MapMeOutside => "你的位置在当前地图范围之外。", "Your position is outside the part of the map shown.";
+    MapShowMe => "移到我的位置（会从网络加载那里的底图）", "Go to my position (loads the map tiles there from the network)";
+    FollowRestartConfirm => "清除这条路线的进度，从头开始？", "Clear your progress on this route and start over?";
+    GeoDeniedShort => "没有获得位置权限，可以在浏览器设置中允许。", "Location permission was not given; you can allow it in the browser settings.";
+    PathApproximate => "地图上的线路为示意，请以现场道路和指示为准。", "The line on the map is drawn approximately; follow local roads and signs.";
     GpxDownload => "下载 GPX 轨迹", "Download GPX track";
     FollowTitle => "跟随路线", "Follow the route";
     FollowStart => "开始跟随（使用定位）", "Start following (uses your position)";

@@ -42,7 +42,6 @@ pub fn RouteDetail(id: String) -> impl IntoView {
                         {r.stops.len()}" "{i.t(K::Stops)}
                     </p>
                     <p>{r.summary.get(en).to_string()}</p>
-                    <p class="notice">{i.t(K::PathApproximate)}</p>
                     <ExtrasHost what="route" arg=r.id.clone()/>
                     <ol class="stops">{stops}</ol>
                     <p class="fineprint">{i.t(K::Source)}": "{r.source.clone()}</p>

@@ -5,11 +5,24 @@
 use super::geolocation::GeoError;
 use leptos::prelude::*;
 use qiaosi_core::geo::LatLng;
-use std::cell::Cell;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+type OnFix = Closure<dyn Fn(web_sys::Position)>;
+type OnError = Closure<dyn Fn(web_sys::PositionError)>;
+
 thread_local! {
-    static WATCH: Cell<Option<i32>> = const { Cell::new(None) };
+    /// The running watch and its callbacks, dropped when it is cleared.
+    static WATCH: RefCell<Option<(i32, OnFix, OnError)>> = const { RefCell::new(None) };
+}
+
+/// Clears the running watch, if any: the GPS goes off.
+fn clear() {
+    if let Some((id, _, _)) = WATCH.with(|w| w.borrow_mut().take()) {
+        if let Ok(geo) = window().navigator().geolocation() {
+            geo.clear_watch(id);
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -27,20 +40,25 @@ impl WatchPosition {
             self.error.set(Some(GeoError::Unsupported));
             return;
         };
-        let (fix, error) = (self.fix, self.error);
-        let ok = Closure::<dyn Fn(web_sys::Position)>::new(move |p: web_sys::Position| {
+        let (fix, error, watching) = (self.fix, self.error, self.watching);
+        let ok = OnFix::new(move |p: web_sys::Position| {
             let c = p.coords();
             error.set(None);
             fix.set(Some(LatLng::new(c.latitude(), c.longitude())));
         });
-        let err =
-            Closure::<dyn Fn(web_sys::PositionError)>::new(move |e: web_sys::PositionError| {
-                error.set(Some(match e.code() {
-                    1 => GeoError::Denied,
-                    3 => GeoError::Timeout,
-                    _ => GeoError::Unavailable,
-                }));
-            });
+        let err = OnError::new(move |e: web_sys::PositionError| {
+            let e = match e.code() {
+                1 => GeoError::Denied,
+                3 => GeoError::Timeout,
+                _ => GeoError::Unavailable,
+            };
+            error.set(Some(e));
+            // Refused is final: stop, rather than show a walk that is not being followed.
+            if e == GeoError::Denied {
+                watching.set(false);
+                leptos::task::spawn_local(async { clear() });
+            }
+        });
         let opts = web_sys::PositionOptions::new();
         // Following a path on foot needs the GPS, unlike "near me".
         opts.set_enable_high_accuracy(true);
@@ -52,12 +70,9 @@ impl WatchPosition {
             Some(err.as_ref().unchecked_ref()),
             &opts,
         );
-        // The callbacks live until the page is closed; stopping clears the watch itself.
-        ok.forget();
-        err.forget();
         match id {
             Ok(id) => {
-                WATCH.set(Some(id));
+                WATCH.with(|w| *w.borrow_mut() = Some((id, ok, err)));
                 self.watching.set(true);
             }
             Err(_) => self.error.set(Some(GeoError::Unsupported)),
@@ -65,11 +80,7 @@ impl WatchPosition {
     }
 
     pub fn stop(self) {
-        if let Some(id) = WATCH.take() {
-            if let Ok(geo) = window().navigator().geolocation() {
-                geo.clear_watch(id);
-            }
-        }
+        clear();
         self.watching.set(false);
     }
 }
@@ -81,12 +92,6 @@ pub fn use_watch_position() -> WatchPosition {
         error: RwSignal::new(None),
         watching: RwSignal::new(false),
     };
-    on_cleanup(move || {
-        if let Some(id) = WATCH.take() {
-            if let Ok(geo) = window().navigator().geolocation() {
-                geo.clear_watch(id);
-            }
-        }
-    });
+    on_cleanup(clear);
     w
 }

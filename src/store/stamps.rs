@@ -1,4 +1,4 @@
-//! Check-in stamps, kept in the `checkins` store. Used by the extras bundle only (src/extras.rs),
+//! Check-in stamps, kept in the `checkins` store. Used by the extras bundle only (src/extras/),
 //! so none of this is in the app's first load.
 
 use super::{schema, Op, Store, StoreError};

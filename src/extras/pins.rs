@@ -1,0 +1,72 @@
+//! Markers: places grouped by position, and markers that would cover each other on screen
+//! drawn as one.
+
+use qiaosi_core::content::Position;
+
+/// One marker: every place drawn at the same spot (many are known only to the same area).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pin {
+    pub at: Position,
+    /// (name, link, category)
+    pub items: Vec<(String, Option<String>, String)>,
+    /// Shown on the marker: how many places share it, or a stop's number.
+    pub badge: Option<String>,
+}
+
+/// Places as pins, grouped by position.
+pub fn pins(items: impl Iterator<Item = (Position, String, Option<String>, String)>) -> Vec<Pin> {
+    let mut out: Vec<Pin> = vec![];
+    for (at, name, href, cat) in items {
+        match out.iter_mut().find(|p| p.at == at) {
+            Some(p) => p.items.push((name, href, cat)),
+            None => out.push(Pin {
+                at,
+                items: vec![(name, href, cat)],
+                badge: None,
+            }),
+        }
+    }
+    for p in &mut out {
+        p.badge = (p.items.len() > 1).then(|| p.items.len().to_string());
+    }
+    out
+}
+
+/// Markers closer than this on screen would cover each other: they are drawn as one.
+pub const PIN_PX: f64 = 40.0;
+
+/// Groups screen points closer than `min_px` (greedily, in order; each group is drawn at its
+/// first point). Many places here are known only to the same area, and a marker hidden under
+/// another could never be tapped.
+pub fn cluster(points: &[(f64, f64)], min_px: f64) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = vec![];
+    for (k, &(x, y)) in points.iter().enumerate() {
+        let near = groups.iter_mut().find(|g| {
+            let (gx, gy) = points[g[0]];
+            (gx - x).hypot(gy - y) < min_px
+        });
+        match near {
+            Some(g) => g.push(k),
+            None => groups.push(vec![k]),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cluster;
+
+    #[test]
+    fn markers_that_would_cover_each_other_are_drawn_as_one() {
+        let pts = [
+            (100.0, 100.0),
+            (120.0, 110.0),
+            (300.0, 100.0),
+            (101.0, 139.0),
+        ];
+        assert_eq!(cluster(&pts, 40.0), vec![vec![0, 1, 3], vec![2]]);
+        assert_eq!(cluster(&pts, 10.0).len(), 4);
+        assert!(cluster(&[], 40.0).is_empty());
+    }
+}
