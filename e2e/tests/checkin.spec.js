@@ -1,10 +1,10 @@
 // Check-ins: a code made by the CLI, opened offline, stamps the passport once a day; a forged
 // code is refused and stores nothing. The check-in runs in the extras bundle, loaded on demand.
-import { test, expect, pack, waitForServiceWorker, checkinSetup as setup, storedKeys } from '../fixtures.js';
+import { test, expect, pack, waitForServiceWorker, checkinSetup, storedKeys } from '../fixtures.js';
 import { startServer } from '../server.mjs';
 
 test('a CLI-made code opened offline stamps once a day; a forged one is refused', async ({ page }) => {
-  const { body, token } = setup();
+  const { body, token } = checkinSetup();
   const s = await startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
   try {
     await page.goto(s.url + '/');
@@ -44,4 +44,31 @@ test('the extras bundle is not part of the first load', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.card h3').first()).toBeVisible();
   expect(loaded.filter((p) => p.startsWith('/extras'))).toEqual([]);
+});
+
+test('a newer pack arriving during a check-in does not run the check-in again', async ({ page }) => {
+  const { body, token } = checkinSetup();
+  let version = 1;
+  // The second and later requests get a newer pack (another version string, same keys).
+  const s = await startServer({
+    dir: 'dist',
+    override: (p) => {
+      if (p !== '/content/pack.json') return undefined;
+      const pk = JSON.parse(body);
+      pk.meta.version = `test.${version++}`;
+      return { body: JSON.stringify(pk) };
+    },
+  });
+  try {
+    await page.goto(s.url + '/');
+    await expect(page.locator('.card h3').first()).toBeVisible(); // pack 1 stored
+    await page.goto(s.url + '/checkin/' + token); // shows pack 1 at once, fetches pack 2
+    await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
+    await expect.poll(() => s.hits.filter((h) => h === '/content/pack.json').length).toBeGreaterThanOrEqual(2);
+    await page.waitForTimeout(500);
+    // Still the first answer: the view was not remounted to check the same code again.
+    await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
+  } finally {
+    await s.close();
+  }
 });
