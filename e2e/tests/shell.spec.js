@@ -57,6 +57,10 @@ test('deep links to a route and a festival event render', async ({ page }) => {
   await page.goto('/festival/2023/shijin-haitang');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('情景剧《十斤海塘》');
   await expect(page.getByText('2023年12月27日 周三 · 具体时间未公布')).toBeVisible();
+  // That edition is over: said so, and nothing offers to put it in a schedule or calendar.
+  await expect(page.locator('article .badge')).toHaveText('已结束');
+  await expect(page.getByRole('button', { name: /加入我的日程/ })).toHaveCount(0);
+  await expect(page.locator('a.ics')).toHaveCount(0);
 });
 
 test('the language switch changes the UI and survives a reload', async ({ page }) => {

@@ -43,10 +43,12 @@ pub fn EventDetail(edition: String, event: String) -> impl IntoView {
                     <p class="event-time">{when}</p>
                     {venue}
                     <p>{ev.description.get(en).to_string()}</p>
-                    <div class="actions">
-                        <ScheduleButton key=schedule_key/>
-                        {calendar}
-                    </div>
+                    // An event of an edition that is over can't be put in a schedule or calendar.
+                    {if ed.is_past(crate::platform::clock::now().date) {
+                        view! { <p><span class="badge">{i.t(K::Past)}</span></p> }.into_any()
+                    } else {
+                        view! { <div class="actions"><ScheduleButton key=schedule_key/>{calendar}</div> }.into_any()
+                    }}
                 </article>
             }.into_any()
         }/>
