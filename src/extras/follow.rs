@@ -57,6 +57,16 @@ fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// Marks a saved walk as no longer following (its progress is kept).
+fn pause_saved(key: &str) {
+    let s = local_storage();
+    if let Some(text) = s.as_ref().and_then(|s| s.get_item(key).ok().flatten()) {
+        if let Some(rest) = text.strip_prefix("on ") {
+            let _ = s.map(|s| s.set_item(key, &format!("off {rest}")));
+        }
+    }
+}
+
 #[component]
 pub fn RouteExtras(id: String) -> impl IntoView {
     let render = move |pack: Arc<Pack>| {
@@ -121,14 +131,7 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     // back to the route another day must not turn the GPS on without a tap.
     {
         let key = key.clone();
-        on_cleanup(move || {
-            let s = local_storage();
-            if let Some(text) = s.as_ref().and_then(|s| s.get_item(&key).ok().flatten()) {
-                if let Some(rest) = text.strip_prefix("on ") {
-                    let _ = s.map(|s| s.set_item(&key, &format!("off {rest}")));
-                }
-            }
-        });
+        on_cleanup(move || pause_saved(&key));
     }
     let save = {
         let key = key.clone();
@@ -143,6 +146,15 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
             }
         }
     };
+    // Location refused stops follow mode: a reload must not start the watch again untapped.
+    {
+        let key = key.clone();
+        Effect::new(move |_| {
+            if watch.error.get() == Some(GeoError::Denied) {
+                pause_saved(&key);
+            }
+        });
+    }
     let save2 = save.clone();
     Effect::new(move |_| {
         let Some(at) = watch.fix.get() else { return };

@@ -6,7 +6,7 @@
 //! still draws, on a plain background. Tiles seen before come from the service worker's capped
 //! tile cache. Approximate positions are drawn as areas, never as exact pins.
 
-use super::pins::{cluster, Pin, PIN_PX};
+use super::pins::{cluster, cluster_badge, Pin, PIN_PX};
 use super::text::K as XK;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -301,7 +301,7 @@ pub fn MapView(
             let (a, b) = at[group[0]];
             let names = members.iter().flat_map(|p| p.items.iter().map(|it| it.0.as_str())).collect::<Vec<_>>().join("、");
             let count: usize = members.iter().map(|p| p.items.len()).sum();
-            let badge = if group.len() > 1 { Some(count.to_string()) } else { members[0].badge.clone() };
+            let badge = cluster_badge(&members, count);
             let cat = members[0].items[0].2.clone();
             view! {
                 <button type="button" class=format!("pin cat-{cat}") style:left=px(a) style:top=px(b)

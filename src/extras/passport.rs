@@ -98,7 +98,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                 <h2 id="passport">{x(XK::Passport)}</h2>
                 <p class="progress">{x(XK::StampsOf)}" "{got}" / "{total}</p>
                 {list.is_empty().then(|| view! { <p class="fineprint">{x(XK::NoStamps)}</p> })}
-                {(!missing.is_empty()).then(|| view! { <p class="to-collect">{x(XK::ToCollect)}" "{missing.join("、")}</p> })}
+                {(!missing.is_empty()).then(|| view! { <p class="to-collect">{x(XK::ToCollect)}" "{missing.join(if en { ", " } else { "、" })}</p> })}
                 {groups}
                 {has_rewards.then(|| view! { <h3>{x(XK::Rewards)}</h3><ul class="rewards">{rewards}</ul> })}
                 {(!list.is_empty()).then(|| view! {

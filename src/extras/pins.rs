@@ -53,9 +53,55 @@ pub fn cluster(points: &[(f64, f64)], min_px: f64) -> Vec<Vec<usize>> {
     groups
 }
 
+/// The badge of a marker drawing `members`: numbered stops keep their numbers ("1,2"), so a
+/// count is never read as a stop number; places show how many there are.
+pub fn cluster_badge(members: &[Pin], places: usize) -> Option<String> {
+    match members {
+        [one] => one.badge.clone(),
+        _ if members
+            .iter()
+            .all(|p| p.items.len() == 1 && p.badge.is_some()) =>
+        {
+            Some(
+                members
+                    .iter()
+                    .filter_map(|p| p.badge.as_deref())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )
+        }
+        _ => Some(places.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::cluster;
+
+    #[test]
+    fn merged_stops_keep_their_numbers_and_merged_places_are_counted() {
+        use super::{cluster_badge, Pin};
+        let pin = |n: usize, badge: Option<&str>| Pin {
+            at: qiaosi_core::content::Position {
+                lat: 30.0,
+                lng: 120.0,
+                precision: qiaosi_core::content::Precision::Exact,
+            },
+            items: (0..n)
+                .map(|k| (format!("p{k}"), None, "culture".into()))
+                .collect(),
+            badge: badge.map(Into::into),
+        };
+        assert_eq!(
+            cluster_badge(&[pin(1, Some("1")), pin(1, Some("2"))], 2).as_deref(),
+            Some("1,2")
+        );
+        assert_eq!(
+            cluster_badge(&[pin(15, Some("15")), pin(1, None)], 16).as_deref(),
+            Some("16")
+        );
+        assert_eq!(cluster_badge(&[pin(1, None)], 1), None);
+    }
 
     #[test]
     fn markers_that_would_cover_each_other_are_drawn_as_one() {

@@ -24,7 +24,13 @@ async fn decoder() -> Option<web_sys::Worker> {
     let worker = web_sys::Worker::new("/scanner_loader.js").ok()?;
     // Kept at once, so that stopping the camera while it starts also stops it.
     DECODER.with(|d| *d.borrow_mut() = Some(worker.clone()));
-    JsFuture::from(answer(&worker)).await.ok()?;
+    if JsFuture::from(answer(&worker)).await.is_err() {
+        // It could not start (its files missing): say so rather than scan for ever.
+        worker.terminate();
+        DECODER.with(|d| d.borrow_mut().take());
+        NO_DECODER.set(true);
+        return None;
+    }
     Some(worker)
 }
 
@@ -62,6 +68,8 @@ thread_local! {
     static DECODER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
     /// Rejects the decoder's pending answer.
     static PENDING: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// The decoder worker failed to start: this visit cannot read codes without BarcodeDetector.
+    static NO_DECODER: Cell<bool> = const { Cell::new(false) };
     /// Bumped by every start and stop: a camera or a frame from an earlier start is dropped.
     static GEN: Cell<u32> = const { Cell::new(0) };
 }
@@ -190,10 +198,17 @@ pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     let found = read_frame(&el, detector.as_ref()).await;
                     BUSY.set(false);
-                    if let (Some(text), true) = (found, GEN.get() == gen) {
+                    if GEN.get() != gen {
+                        return;
+                    }
+                    if let Some(text) = found {
                         stop_camera();
                         open.set(false);
                         on_text.run(text);
+                    } else if NO_DECODER.get() {
+                        stop_camera();
+                        open.set(false);
+                        failed.set(true);
                     }
                 });
             });

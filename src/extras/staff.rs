@@ -23,6 +23,8 @@ pub fn Staff() -> impl IntoView {
     let i = use_i18n();
     let x = move |k: XK| k.text(i.lang.get());
     let code = RwSignal::new(String::new());
+    // "Paste something first", shown after Check with nothing to check.
+    let empty = RwSignal::new(false);
     // The passport comes in the link's fragment: read it (also when staff open the next
     // visitor's link in the same window, which only changes the fragment), then take it out of
     // the address bar so it does not stay in the browser's history.
@@ -31,6 +33,7 @@ pub fn Staff() -> impl IntoView {
         let hash = loc.hash().unwrap_or_default();
         if hash.len() > 1 {
             code.set(passport_in(&hash));
+            empty.set(false);
             if let Ok(h) = window().history() {
                 let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/staff"));
             }
@@ -40,8 +43,10 @@ pub fn Staff() -> impl IntoView {
     let listener = window_event_listener(leptos::ev::hashchange, move |_| take_hash());
     on_cleanup(move || listener.remove());
     let draft = RwSignal::new(String::new());
-    let empty = RwSignal::new(false);
-    let on_text = Callback::new(move |t: String| code.set(passport_in(&t)));
+    let on_text = Callback::new(move |t: String| {
+        empty.set(false);
+        code.set(passport_in(&t));
+    });
     let render = move |pack: std::sync::Arc<qiaosi_core::content::Pack>| {
         let en = i.en();
         let c = code.get();

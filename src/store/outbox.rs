@@ -6,25 +6,30 @@
 use super::{schema, Op};
 use qiaosi_core::time::LocalDateTime;
 
-/// This install's random id, made once: it keeps two phones' check-ins at the same point on
-/// the same day apart on the server. It identifies nothing but the install.
-fn install_id() -> String {
+/// This install's random secret (128 bits, made once): it keeps two phones' check-ins at the
+/// same point on the same day apart, and never leaves the phone (only a hash of it with the
+/// day and point does: `core::checkin::outbox_key`).
+fn install_secret() -> String {
     const KEY: &str = "qiaosi.install";
-    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    let window = web_sys::window();
+    let storage = window
+        .as_ref()
+        .and_then(|w| w.local_storage().ok().flatten());
     if let Some(id) = storage
         .as_ref()
         .and_then(|s| s.get_item(KEY).ok().flatten())
     {
         return id;
     }
-    let id = format!(
-        "{:08x}",
-        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
-    );
+    let mut bytes = [0u8; 16];
+    let _ = window
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.get_random_values_with_u8_array(&mut bytes));
+    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     if let Some(s) = storage {
-        let _ = s.set_item(KEY, &id);
+        let _ = s.set_item(KEY, &secret);
     }
-    id
+    secret
 }
 
 /// The outbox entry for a stamp, with the JSON body to send.
@@ -33,7 +38,7 @@ pub fn entry(point: &str, token: &str, at_ms: u64) -> Op {
     let value = serde_json::json!({ "point": point, "token": token, "at": at_ms }).to_string();
     Op::Put {
         store: schema::OUTBOX,
-        key: qiaosi_core::checkin::outbox_key(&day, point, &install_id()),
+        key: qiaosi_core::checkin::outbox_key(&day, point, &install_secret()),
         value,
     }
 }

@@ -23,11 +23,23 @@ pub fn sync_outcome(status: Option<u16>) -> SyncOutcome {
     }
 }
 
-/// The idempotency key of the check-in at `point` on Shanghai day `day` from this install:
-/// the same check-in always gets the same key (so a double tap, a second tab or a retry after a
-/// reload is applied once), and two phones never share one. Day first, so keys sort in time.
-pub fn outbox_key(day: &str, point: &str, install: &str) -> String {
-    format!("{day}/{point}/{install}")
+/// The idempotency key of the check-in at `point` on Shanghai day `day` from this install.
+/// The same check-in always gets the same key, so a double tap, a second tab or a retry after a
+/// reload is applied once; two phones never share one (`secret` is the install's 128-bit random
+/// secret). The key is the day and a hash: the server can tell neither the install nor link one
+/// phone's check-ins across days and points by it. Day first, so keys sort in time.
+pub fn outbox_key(day: &str, point: &str, secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(b"qiaosi-outbox-v1\0")
+        .chain_update(secret.as_bytes())
+        .chain_update([0])
+        .chain_update(day.as_bytes())
+        .chain_update([0])
+        .chain_update(point.as_bytes())
+        .finalize();
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{day}/{hex}")
 }
 
 #[cfg(test)]
@@ -54,10 +66,23 @@ mod tests {
     }
 
     #[test]
-    fn one_check_in_one_key_in_time_order() {
-        let k = outbox_key("2026-11-28", "tide-parlour", "a1b2c3d4");
-        assert_eq!(k, outbox_key("2026-11-28", "tide-parlour", "a1b2c3d4"));
-        assert_ne!(k, outbox_key("2026-11-28", "tide-parlour", "ffff0000"));
-        assert!(outbox_key("2026-11-27", "z", "x") < outbox_key("2026-11-28", "a", "x"));
+    fn one_check_in_one_key_in_time_order_telling_nothing() {
+        let secret = "0123456789abcdef0123456789abcdef";
+        let k = outbox_key("2026-11-28", "tide-parlour", secret);
+        assert_eq!(k, outbox_key("2026-11-28", "tide-parlour", secret));
+        assert!(k.starts_with("2026-11-28/") && k.len() == "2026-11-28/".len() + 32);
+        // Another phone, another point or another day: another key, and nothing in common
+        // that would link them.
+        let other = outbox_key(
+            "2026-11-28",
+            "tide-parlour",
+            "fedcba9876543210fedcba9876543210",
+        );
+        let next_day = outbox_key("2026-11-29", "tide-parlour", secret);
+        assert_ne!(k, other);
+        assert_ne!(k[11..], next_day[11..]);
+        assert_ne!(k, outbox_key("2026-11-28", "niujiao-seawall", secret));
+        assert!(!k.contains(secret) && !k.contains("tide"));
+        assert!(outbox_key("2026-11-27", "z", secret) < outbox_key("2026-11-28", "a", secret));
     }
 }

@@ -76,10 +76,15 @@ pub fn project_each(path: &[LatLng], p: LatLng) -> Vec<Projection> {
 }
 
 /// Where on the path a walker at `p` most likely is, given that they were last `near_m` along
-/// it: of the parts of the path within `max_offset_m`, the one nearest `near_m` along the path,
-/// counting a step back as twice as far as one forward (walkers go forward; GPS jitter back is
-/// small). On a loop, an out-and-back or two legs down parallel streets, the plain nearest point
-/// can be on the wrong leg; continuity decides. `None` when no part of the path is that close.
+/// it. On a loop, an out-and-back or two legs down parallel streets, the plain nearest point can
+/// be on the wrong leg, so continuity decides which stretch of path; within that stretch, the
+/// nearest point wins.
+///
+/// Of the parts of the path within `max_offset_m`, the one nearest `near_m` along the path sets
+/// the stretch (a step back counts twice, since walkers go forward and GPS jitter back is small);
+/// every part within `2 · max_offset_m` further along the path than that is in the stretch too,
+/// so a walker just past a corner is placed past it, not held at the corner. `None` when no
+/// part of the path is that close.
 pub fn project_near(
     path: &[LatLng],
     p: LatLng,
@@ -94,10 +99,15 @@ pub fn project_near(
             -2.0 * d
         }
     };
-    project_each(path, p)
+    let close: Vec<Projection> = project_each(path, p)
         .into_iter()
         .filter(|q| q.offset_m <= max_offset_m)
-        .reduce(|best, q| if gap(&q) < gap(&best) { q } else { best })
+        .collect();
+    let g0 = close.iter().map(gap).reduce(f64::min)?;
+    close
+        .into_iter()
+        .filter(|q| gap(q) <= g0 + 2.0 * max_offset_m)
+        .reduce(|best, q| if q.offset_m < best.offset_m { q } else { best })
 }
 
 /// Fraction `t` in `0..=1` of the way from `a` to `b` of the point nearest to `p`, on the local

@@ -250,6 +250,26 @@ mod tests {
     }
 
     #[test]
+    fn progress_keeps_up_on_a_path_with_a_vertex_every_ten_metres() {
+        // 500 m due south drawn with a vertex every 10 m (as footpaths from OSM are), walked in
+        // 1 m steps: progress follows the walker, corner after corner, and reaches the end.
+        let m = 1.0 / 111_195.0; // degrees of latitude per metre
+        let path: Vec<LatLng> = (0..=50)
+            .map(|k| LatLng::new(30.35 - f64::from(k) * 10.0 * m, 120.28))
+            .collect();
+        let mut w = Walk::new(path, &[]);
+        for k in 0..=500u32 {
+            let s = w.update(LatLng::new(30.35 - f64::from(k) * m, 120.28), f64::from(k));
+            assert!(
+                (s.along_m - f64::from(k)).abs() < 2.0,
+                "at {k} m progress says {}",
+                s.along_m
+            );
+        }
+        assert!((w.current().fraction - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
     fn the_next_stop_has_distance_and_direction() {
         let mut w = walk();
         let s = w.update(LatLng::new(30.350, 120.28), 0.0);
