@@ -167,3 +167,35 @@ test('gestures: a drag pans, a pinch and the wheel zoom about their point, small
   expect((await gap()) / g2).toBeCloseTo(0.5, 1);
 
 });
+
+test('where am I never moves the map by itself; going there and back is the user\'s choice', async ({ browser, baseURL }) => {
+  // A visitor still in Shanghai city centre, far outside the map of Qiaosi.
+  const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'zh-CN', permissions: ['geolocation'], geolocation: { latitude: 31.23, longitude: 121.47 } });
+  try {
+    const page = await ctx.newPage();
+    const tiles = [];
+    await ctx.route('https://tile.openstreetmap.org/**', (r) => { tiles.push(r.request().url()); r.abort(); });
+    await page.goto(`${baseURL}/map`);
+    const pin = page.getByRole('button', { name: '牛角村古海塘遗址' });
+    await expect(pin).toBeVisible();
+    const before = await pin.boundingBox();
+    const seen = tiles.length;
+    await page.getByRole('button', { name: '我在哪里' }).click();
+    await expect(page.locator('.map-me-outside')).toContainText('你的位置在当前地图范围之外');
+    // Nothing moved, and no tile around the user's position was asked for.
+    expect(await pin.boundingBox()).toEqual(before);
+    expect(tiles.length).toBe(seen);
+    await page.getByRole('button', { name: /移到我的位置/ }).click();
+    await expect(page.locator('.map .me')).toBeVisible();
+    // The places are now far off the map's edge (drawn, but clipped away).
+    const map = await page.locator('.map').boundingBox();
+    const away = await pin.boundingBox();
+    expect(away.x > map.x + map.width || away.x + away.width < map.x || away.y > map.y + map.height || away.y + away.height < map.y).toBe(true);
+    // One tap brings every place back.
+    await page.getByRole('button', { name: '显示全部地点' }).click();
+    await expect(pin).toBeVisible();
+    expect(await pin.boundingBox()).toEqual(before);
+  } finally {
+    await ctx.close();
+  }
+});

@@ -82,6 +82,8 @@ pub fn MapView(
         .map(|p| p.iter().map(|&q| to_world(q)).collect())
         .collect();
     let view = RwSignal::new(None::<View>);
+    // The view that shows everything, to come back to from anywhere.
+    let fitted = RwSignal::new(None::<(f64, f64, f64)>);
     let host = NodeRef::<leptos::html::Div>::new();
     // The pins of the marker tapped, kept as they were: changing the filter later must not
     // turn the open card into another place's.
@@ -102,6 +104,7 @@ pub fn MapView(
             Some(v) => (v.w, v.h) = (w, h),
             None => {
                 let ((cx, cy), zoom) = fit(&fit_points, w, h, 40.0, 16.0);
+                fitted.set(Some((cx, cy, zoom)));
                 *v = Some(View { cx, cy, zoom, w, h });
             }
         });
@@ -302,7 +305,10 @@ pub fn MapView(
             let names = members.iter().flat_map(|p| p.items.iter().map(|it| it.0.as_str())).collect::<Vec<_>>().join("、");
             let count: usize = members.iter().map(|p| p.items.len()).sum();
             let badge = cluster_badge(&members, count);
+            // One colour only when all its places share a category.
             let cat = members[0].items[0].2.clone();
+            let same = members.iter().flat_map(|p| &p.items).all(|it| it.2 == cat);
+            let cat = if same { cat } else { "mixed".to_string() };
             view! {
                 <button type="button" class=format!("pin cat-{cat}") style:left=px(a) style:top=px(b)
                     aria-label=names on:click=move |_| selected.set(Some(members.clone()))>
@@ -332,8 +338,9 @@ pub fn MapView(
                 on:pointerdown=|ev| ev.stop_propagation() on:wheel=|ev| ev.stop_propagation()
                 on:dblclick=|ev| ev.stop_propagation()>
                 <button type="button" class="sheet-close" aria-label=x(XK::MapClose) on:click=move |_| selected.set(None)>"×"</button>
-                <ul>{items}</ul>
+                <h3>{x(XK::MapPlacesHere)}</h3>
                 {approx}
+                <ul>{items}</ul>
             </div>
         })
     };
@@ -348,6 +355,11 @@ pub fn MapView(
             <div class="map-zoom" on:dblclick=|ev| ev.stop_propagation()>
                 <button type="button" aria-label=move || x(XK::MapZoomIn) on:click=move |_| zoom_by(1.0)>"+"</button>
                 <button type="button" aria-label=move || x(XK::MapZoomOut) on:click=move |_| zoom_by(-1.0)>"−"</button>
+                <button type="button" class="map-all" aria-label=move || x(XK::MapShowAll) on:click=move |_| {
+                    if let Some((cx, cy, zoom)) = fitted.get_untracked() {
+                        view.update(|v| if let Some(v) = v { (v.cx, v.cy, v.zoom) = (cx, cy, zoom) });
+                    }
+                }>"⤢"</button>
             </div>
             <p class="attribution">{src.attribution.clone()}</p>
             {sheet}

@@ -45,6 +45,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
     let i = use_i18n();
     let x = move |k: XK| k.text(i.lang.get());
     let show_staff = RwSignal::new(false);
+    let copied = RwSignal::new(false);
     let render = move |pack: std::sync::Arc<Pack>| {
         let en = i.en();
         let list = stamps.0.get();
@@ -97,10 +98,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
             <section class="card passport" aria-labelledby="passport">
                 <h2 id="passport">{x(XK::Passport)}</h2>
                 <p class="progress">{x(XK::StampsOf)}" "{got}" / "{total}</p>
-                {list.is_empty().then(|| view! { <p class="fineprint">{x(XK::NoStamps)}</p> })}
-                {(!missing.is_empty()).then(|| view! { <p class="to-collect">{x(XK::ToCollect)}" "{missing.join(if en { ", " } else { "、" })}</p> })}
-                {groups}
-                {has_rewards.then(|| view! { <h3>{x(XK::Rewards)}</h3><ul class="rewards">{rewards}</ul> })}
+                // First, so that the code staff need appears where the visitor is looking.
                 {(!list.is_empty()).then(|| view! {
                     <button class="button" type="button" aria-expanded=move || show_staff.get().to_string()
                         on:click=move |_| show_staff.update(|s| *s = !*s)>
@@ -114,9 +112,19 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                             <p>{x(XK::StaffHint)}</p>
                             <div class="qr" role="img" aria-label=x(XK::ShowStaff) inner_html=qr_svg(&link).unwrap_or_default()></div>
                             <textarea class="passport-code" readonly rows="3" aria-label=x(XK::ShowStaff)>{link.clone()}</textarea>
+                            <button class="button secondary" type="button" on:click=move |_| {
+                                let link = link.clone();
+                                leptos::task::spawn_local(async move {
+                                    copied.set(crate::platform::share::copy(&link).await);
+                                });
+                            }>{move || x(if copied.get() { XK::Copied } else { XK::CopyText })}</button>
                         </div>
                     }
                 })}
+                {list.is_empty().then(|| view! { <p class="fineprint">{x(XK::NoStamps)}</p> })}
+                {(!missing.is_empty()).then(|| view! { <p class="to-collect">{x(XK::ToCollect)}" "{missing.join(if en { ", " } else { "、" })}</p> })}
+                {groups}
+                {has_rewards.then(|| view! { <h3>{x(XK::Rewards)}</h3><ul class="rewards">{rewards}</ul> })}
             </section>
         }
     };

@@ -33,7 +33,7 @@ pub fn pins(items: impl Iterator<Item = (Position, String, Option<String>, Strin
 }
 
 /// Markers closer than this on screen would cover each other: they are drawn as one.
-pub const PIN_PX: f64 = 40.0;
+pub const PIN_PX: f64 = 48.0;
 
 /// Groups screen points closer than `min_px` (greedily, in order; each group is drawn at its
 /// first point). Many places here are known only to the same area, and a marker hidden under

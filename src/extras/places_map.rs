@@ -60,7 +60,7 @@ pub fn PlacesMap() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="chips" role="group" aria-label=x(XK::MapFilter)>
+            <div class="chips map-chips" role="group" aria-label=x(XK::MapFilter)>
                 {chip(None)}
                 {CATEGORIES.iter().filter(|c| pack.places.iter().any(|p| p.category == **c)).map(|c| chip(Some(c))).collect_view()}
             </div>

@@ -24,6 +24,9 @@ crate::i18n::texts! {
     ShowStaff => "出示给工作人员", "Show to staff";
     HideStaff => "收起", "Hide";
     StaffHint => "工作人员扫描这个二维码即可核验你的印章；也可以把下面的文字发给他们。", "Staff scan this QR code to check your stamps, or you can send them the text below.";
+    CopyText => "复制文字", "Copy the text";
+    Copied => "已复制", "Copied";
+    MapShowAll => "显示全部地点", "Show all places";
     Scan => "扫码打卡", "Scan a code";
     ScanStop => "停止扫描", "Stop scanning";
     ScanAim => "把海报上的二维码放进取景框。", "Point the camera at the poster's QR code.";

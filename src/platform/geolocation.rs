@@ -63,7 +63,8 @@ impl Here {
         // the battery.
         opts.set_enable_high_accuracy(false);
         opts.set_timeout(15_000);
-        opts.set_maximum_age(60_000);
+        // A fix up to 10 s old is reused; tapping again after walking on gets a fresh one.
+        opts.set_maximum_age(10_000);
         if geo
             .get_current_position_with_error_callback_and_options(
                 ok.unchecked_ref(),
