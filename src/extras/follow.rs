@@ -156,7 +156,21 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         });
     }
     let save2 = save.clone();
+    // A phone standing still sends no new fixes: the last one is looked at again every few
+    // seconds, so that staying off the path still raises the warning after 20 s.
+    let tick = RwSignal::new(0u32);
+    if let Ok(h) = set_interval_with_handle(
+        move || {
+            if watch.watching.get_untracked() {
+                tick.update(|t| *t = t.wrapping_add(1));
+            }
+        },
+        std::time::Duration::from_secs(5),
+    ) {
+        on_cleanup(move || h.clear());
+    }
     Effect::new(move |_| {
+        tick.track();
         let Some(at) = watch.fix.get() else { return };
         let s = walk.try_update_value(|w| w.update(at, js_sys::Date::now() / 1000.0));
         if let Some(s) = s {
