@@ -56,6 +56,9 @@ test('following the route: progress, arrivals once, off-route warning, reload, s
     last = now;
     await closeArrival();
   }
+  // On the map: the walked part is drawn, and the stops reached so far are ticked off.
+  await expect(page.locator('.map .walked-line')).toHaveCount(1);
+  await expect(page.locator('.map .pin', { hasText: '✓' }).first()).toBeVisible();
   // About 100 m east of the path: no warning at once, a warning after more than 20 s.
   const [mlat, mlng] = points[6];
   await moveTo([mlat, mlng + 0.00104]);

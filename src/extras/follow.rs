@@ -14,6 +14,7 @@ use crate::platform::geolocation::GeoError;
 use crate::platform::watch_position::use_watch_position;
 use leptos::prelude::*;
 use qiaosi_core::content::{Pack, Position, Precision, Route};
+use qiaosi_core::geo::path_until;
 use qiaosi_core::geo::walk::{Step, Walk};
 use std::sync::Arc;
 
@@ -245,6 +246,24 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         })
     };
     let me = Signal::derive(move || watch.fix.get());
+    // The walked part drawn solid, and reached stops ticked off on the map.
+    let walked_path = path.clone();
+    let walked = Signal::derive(move || {
+        step.get()
+            .map(|s| path_until(&walked_path, s.along_m))
+            .unwrap_or_default()
+    });
+    let stop_pins = Signal::derive(move || {
+        step.track();
+        let mut pins = stop_pins.clone();
+        for p in &mut pins {
+            let n: usize = p.badge.as_deref().and_then(|b| b.parse().ok()).unwrap_or(0);
+            if n > 0 && walk.with_value(|w| w.reached(n - 1)) {
+                p.badge = Some("✓".into());
+            }
+        }
+        pins
+    });
     let gpx = qiaosi_core::gpx::route_gpx(&route, &pack, en);
     // Follow mode first, then the map right under it: a walker sees the warning, the next stop
     // and the map together.
@@ -270,7 +289,7 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
             <button type="button" class="button secondary" hidden=move || step.get().is_none() on:click=restart>{x(XK::FollowRestart)}</button>
             <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
         </section>
-        <MapView pack=pack.clone() pins=Signal::stored(stop_pins) paths=vec![path] me label=route.name.get(en).to_string()/>
+        <MapView pack=pack.clone() pins=stop_pins paths=vec![path] me walked label=route.name.get(en).to_string()/>
         {(route.path_precision != Precision::Exact).then(|| view! { <p class="notice">{x(XK::PathApproximate)}</p> })}
         <div class="route-actions">
             <a class="button secondary gpx" href=data_url("application/gpx+xml", &gpx) download=format!("{}.gpx", route.id)>{x(XK::GpxDownload)}</a>

@@ -69,6 +69,9 @@ pub fn MapView(
     pins: Signal<Vec<Pin>>,
     paths: Vec<Vec<LatLng>>,
     #[prop(optional)] me: Option<Signal<Option<LatLng>>>,
+    /// The part of the route already walked, drawn solid over the route (follow mode).
+    #[prop(optional)]
+    walked: Option<Signal<Vec<LatLng>>>,
     label: String,
 ) -> impl IntoView {
     let i = use_i18n();
@@ -262,22 +265,25 @@ pub fn MapView(
                 on:load=move |_| loaded.set(true)/>
         }
     };
+    let points = move |v: &View, p: &[(f64, f64)]| {
+        p.iter()
+            .map(|&q| {
+                let (a, b) = v.screen(q);
+                format!("{},{}", a.round() as i64, b.round() as i64)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let walked = walked.unwrap_or_else(|| Signal::stored(vec![]));
     let overlay = move || {
         let v = view.get()?;
         let lines = paths_w
             .iter()
-            .map(|p| {
-                let d = p
-                    .iter()
-                    .map(|&q| {
-                        let (a, b) = v.screen(q);
-                        format!("{},{}", a.round() as i64, b.round() as i64)
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                view! { <polyline class="route-line" points=d/> }
-            })
+            .map(|p| view! { <polyline class="route-line" points=points(&v, p)/> })
             .collect_view();
+        let done: Vec<(f64, f64)> = walked.get().into_iter().map(to_world).collect();
+        let done = (done.len() > 1)
+            .then(|| view! { <polyline class="walked-line" points=points(&v, &done)/> });
         let areas = pins.get().into_iter().filter_map(|p| match p.at.precision {
             Precision::Approximate { radius_m } => {
                 let (a, b) = v.screen(to_world(p.at.lat_lng()));
@@ -290,7 +296,9 @@ pub fn MapView(
             let (a, b) = v.screen(to_world(p));
             view! { <circle class="me" cx=a.round() as i64 cy=b.round() as i64 r="9"/> }
         });
-        Some(view! { <svg class="map-overlay" aria-hidden="true">{areas}{lines}{me_dot}</svg> })
+        Some(
+            view! { <svg class="map-overlay" aria-hidden="true">{areas}{lines}{done}{me_dot}</svg> },
+        )
     };
     let markers = move || {
         let v = view.get()?;

@@ -21,7 +21,7 @@ pub use datum::{
     bd09_to_gcj02, bd09_to_wgs84, gcj02_to_bd09, gcj02_to_wgs84, in_china, wgs84_to_bd09,
     wgs84_to_gcj02,
 };
-pub use route::{path_length_m, project, project_near, Projection};
+pub use route::{path_length_m, path_until, project, project_near, Projection};
 pub use tracking::{OffRouteDetector, Progress};
 
 use serde::{Deserialize, Serialize};

@@ -110,6 +110,36 @@ pub fn project_near(
         .reduce(|best, q| if q.offset_m < best.offset_m { q } else { best })
 }
 
+/// The first `along_m` metres of the path (the part already walked), ending on the exact
+/// point reached; empty for 0 or less, the whole path at or past its end.
+pub fn path_until(path: &[LatLng], along_m: f64) -> Vec<LatLng> {
+    let mut out = vec![];
+    if along_m <= 0.0 || path.is_empty() {
+        return out;
+    }
+    out.push(path[0]);
+    let mut done = 0.0;
+    for w in path.windows(2) {
+        let seg = distance_m(w[0], w[1]);
+        if done + seg >= along_m {
+            let t = if seg > 0.0 {
+                (along_m - done) / seg
+            } else {
+                1.0
+            };
+            let (a, b) = (w[0], w[1]);
+            out.push(LatLng::new(
+                a.lat + t * (b.lat - a.lat),
+                a.lng + t * (b.lng - a.lng),
+            ));
+            return out;
+        }
+        done += seg;
+        out.push(w[1]);
+    }
+    out
+}
+
 /// Fraction `t` in `0..=1` of the way from `a` to `b` of the point nearest to `p`, on the local
 /// plane. Degrees of latitude are the unit: only ratios matter, so the earth radius cancels.
 fn closest_fraction(a: LatLng, b: LatLng, p: LatLng) -> f64 {
@@ -166,6 +196,23 @@ mod tests {
         let p = l_path();
         let doubled = [p[0], p[1], p[1], p[2]];
         assert!((path_length_m(&doubled) - l).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_walked_part_ends_where_the_walker_is() {
+        let p = l_path();
+        assert!(path_until(&p, 0.0).is_empty());
+        assert_eq!(path_until(&p, 2000.0), p);
+        // 700 m: the whole first leg (500 m), then 200 m along the second.
+        let w = path_until(&p, 700.0);
+        assert_eq!(w.len(), 3);
+        assert_eq!(w[1], p[1]);
+        assert!(
+            (path_length_m(&w) - 700.0).abs() < 0.5,
+            "{}",
+            path_length_m(&w)
+        );
+        assert!((distance_m(w[2], p[1]) - 200.0).abs() < 0.5);
     }
 
     #[test]
