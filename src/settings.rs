@@ -5,6 +5,8 @@
 //! a flash of the wrong language or theme. Everything else the user makes lives in the store.
 
 use crate::i18n::{I18n, Lang};
+// Without localStorage (some in-app browsers throw) settings last for the visit only.
+use crate::platform::storage::local as storage;
 use leptos::prelude::*;
 
 const KEY_LANG: &str = "qiaosi.lang";
@@ -39,11 +41,6 @@ impl Theme {
 pub struct Settings {
     pub theme: RwSignal<Theme>,
     pub large_text: RwSignal<bool>,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    // Some in-app browsers throw on localStorage access; settings then last for the visit only.
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn read(key: &str) -> Option<String> {

@@ -35,27 +35,20 @@ fn refusal_key(r: Refusal) -> XK {
     }
 }
 
-/// A check-in point's name: its place's, or its id.
+/// A check-in point's name in the current language.
 pub(super) fn point_name(pack: &Pack, point: &str, en: bool) -> String {
-    let p = pack.checkin.points.iter().find(|p| p.id == point);
-    p.and_then(|p| p.place.as_deref())
-        .and_then(|id| pack.place(id))
-        .map(|pl| pl.name.get(en).to_string())
-        .unwrap_or_else(|| point.to_string())
+    pack.checkin_point_name(point).get(en).to_string()
 }
 
 /// Where a point with a geofence is, and its radius.
 fn geofence(pack: &Pack, point: &str) -> Option<(qiaosi_core::geo::LatLng, u32)> {
-    let p = pack.checkin.points.iter().find(|p| p.id == point)?;
-    let place = match (&p.place, &p.event) {
-        (Some(id), _) => pack.place(id)?,
-        (None, Some(ev)) => {
-            let (ed, ev) = ev.split_once('/')?;
-            pack.place(pack.edition(ed)?.event(ev)?.place.as_deref()?)?
-        }
-        _ => return None,
-    };
-    Some((place.position.lat_lng(), p.geofence_m?))
+    let radius = pack
+        .checkin
+        .points
+        .iter()
+        .find(|p| p.id == point)?
+        .geofence_m?;
+    Some((pack.checkin_point_place(point)?.position.lat_lng(), radius))
 }
 
 /// The check-in for one scanned token (the passport is shown below it by the caller).

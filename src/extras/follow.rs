@@ -54,13 +54,9 @@ fn saved_key(route: &str) -> String {
     format!("qiaosi.walk.{route}")
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// Marks a saved walk as no longer following (its progress is kept).
 fn pause_saved(key: &str) {
-    let s = local_storage();
+    let s = crate::platform::storage::local();
     if let Some(text) = s.as_ref().and_then(|s| s.get_item(key).ok().flatten()) {
         if let Some(rest) = text.strip_prefix("on ") {
             let _ = s.map(|s| s.set_item(key, &format!("off {rest}")));
@@ -117,7 +113,7 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     let step = RwSignal::new(None::<Step>);
     // Stories of stops just reached, each shown once, in order (two can arrive on one fix).
     let stories = RwSignal::new(Vec::<usize>::new());
-    let saved = local_storage().and_then(|s| s.get_item(&key).ok().flatten());
+    let saved = crate::platform::storage::local().and_then(|s| s.get_item(&key).ok().flatten());
     if let Some(saved) = &saved {
         walk.update_value(|w| {
             w.restore(saved.trim_start_matches("on ").trim_start_matches("off "))
@@ -142,7 +138,7 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
                 if following { "on" } else { "off" },
                 walk.with_value(Walk::save)
             );
-            if let Some(s) = local_storage() {
+            if let Some(s) = crate::platform::storage::local() {
                 let _ = s.set_item(&key, &text);
             }
         }
@@ -199,7 +195,7 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
             walk.set_value(new_walk());
             step.set(Some(walk.with_value(Walk::current)));
             stories.set(vec![]);
-            if let Some(s) = local_storage() {
+            if let Some(s) = crate::platform::storage::local() {
                 let _ = s.remove_item(&key);
             }
         }

@@ -4,6 +4,11 @@
 //! on load: that is when keeping data starts to matter, and browsers grant it more readily.
 
 use crate::store::{schema, Op, Store};
+
+/// The page's localStorage, when the browser lets us have it (some in-app browsers throw).
+pub fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 

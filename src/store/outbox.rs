@@ -11,10 +11,7 @@ use qiaosi_core::time::LocalDateTime;
 /// day and point does: `core::checkin::outbox_key`).
 fn install_secret() -> String {
     const KEY: &str = "qiaosi.install";
-    let window = web_sys::window();
-    let storage = window
-        .as_ref()
-        .and_then(|w| w.local_storage().ok().flatten());
+    let storage = crate::platform::storage::local();
     if let Some(id) = storage
         .as_ref()
         .and_then(|s| s.get_item(KEY).ok().flatten())
@@ -22,10 +19,10 @@ fn install_secret() -> String {
         return id;
     }
     let mut bytes = [0u8; 16];
-    let _ = window
+    let _ = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.get_random_values_with_u8_array(&mut bytes));
-    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let secret = qiaosi_core::hash::hex(&bytes);
     if let Some(s) = storage {
         let _ = s.set_item(KEY, &secret);
     }

@@ -8,7 +8,7 @@
 
 use crate::args::{fail, load_pack, Args};
 use crate::issue::{self, Issued};
-use qiaosi_core::content::{I18n, Pack};
+use qiaosi_core::content::I18n;
 use qiaosi_core::gpx::escape;
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
@@ -35,7 +35,7 @@ pub fn run(argv: &[&str]) -> ExitCode {
         let out = a.need("out")?;
         let pack = load_pack(a.need("pack")?)?;
         let issued = issue::make(&a, Some(&pack))?;
-        let name = point_name(&pack, &issued.point_id);
+        let name = pack.checkin_point_name(&issued.point_id);
         let svg = poster_svg(&issued, &name)?;
         std::fs::write(out, svg).map_err(|e| format!("{out}: cannot write: {e}"))?;
         Ok((out, name, issued))
@@ -53,23 +53,6 @@ pub fn run(argv: &[&str]) -> ExitCode {
         }
         Err(e) => fail(&e),
     }
-}
-
-/// The point's name as visitors know it: its place's name, or its festival event's title.
-pub fn point_name(pack: &Pack, point_id: &str) -> I18n {
-    let point = pack.checkin.points.iter().find(|p| p.id == point_id);
-    let place = point
-        .and_then(|p| p.place.as_deref())
-        .and_then(|id| pack.place(id))
-        .map(|p| p.name.clone());
-    let event = point.and_then(|p| p.event.as_deref()).and_then(|r| {
-        let (ed, ev) = r.split_once('/')?;
-        Some(pack.edition(ed)?.event(ev)?.title.clone())
-    });
-    place.or(event).unwrap_or_else(|| I18n {
-        zh: point_id.into(),
-        en: point_id.into(),
-    })
 }
 
 /// The QR code as an SVG fragment, one unit per module, quiet zone included; and its width.

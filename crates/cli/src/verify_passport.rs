@@ -5,7 +5,6 @@
 //! naming which, so one forged stamp cannot hide among genuine ones.
 
 use crate::args::{fail, load_pack, show, Args};
-use crate::poster::point_name;
 use qiaosi_core::checkin::{passport_check, Refusal};
 use std::process::ExitCode;
 
@@ -41,7 +40,7 @@ pub fn run(argv: &[&str]) -> ExitCode {
         let n = i + 1;
         match s {
             Ok(v) => {
-                let name = point_name(&pack, &v.verified.point_id);
+                let name = pack.checkin_point_name(&v.verified.point_id);
                 println!(
                     "stamp {n}: ok — {} ({} / {}), stamped {}, key {}",
                     v.verified.point_id,

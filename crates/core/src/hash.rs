@@ -10,6 +10,11 @@ pub fn fingerprint(text: &str) -> String {
     format!("{h:016x}")
 }
 
+/// Bytes as lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::fingerprint;
@@ -20,5 +25,6 @@ mod tests {
         assert_eq!(fingerprint(""), "cbf29ce484222325");
         assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
         assert_ne!(fingerprint("{\"a\":1}"), fingerprint("{\"a\":2}"));
+        assert_eq!(super::hex(&[0, 15, 255]), "000fff");
     }
 }

@@ -38,8 +38,7 @@ pub fn outbox_key(day: &str, point: &str, secret: &str) -> String {
         .chain_update([0])
         .chain_update(point.as_bytes())
         .finalize();
-    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    format!("{day}/{hex}")
+    format!("{day}/{}", crate::hash::hex(&digest[..16]))
 }
 
 #[cfg(test)]

@@ -43,6 +43,39 @@ pub struct SigningKey {
     pub public: String,
 }
 
+impl super::Pack {
+    /// Where a check-in point is: its place, or its event's venue.
+    pub fn checkin_point_place(&self, point: &str) -> Option<&super::Place> {
+        let p = self.checkin.points.iter().find(|p| p.id == point)?;
+        let place = match (&p.place, &p.event) {
+            (Some(id), _) => id.as_str(),
+            (None, Some(ev)) => {
+                let (ed, ev) = ev.split_once('/')?;
+                self.edition(ed)?.event(ev)?.place.as_deref()?
+            }
+            _ => return None,
+        };
+        self.place(place)
+    }
+
+    /// A check-in point's name: its place's, else its event's title, else its id.
+    pub fn checkin_point_name(&self, point: &str) -> I18n {
+        let p = self.checkin.points.iter().find(|p| p.id == point);
+        let place = p
+            .and_then(|p| p.place.as_deref())
+            .and_then(|id| self.place(id))
+            .map(|p| p.name.clone());
+        let event = p.and_then(|p| p.event.as_deref()).and_then(|r| {
+            let (ed, ev) = r.split_once('/')?;
+            Some(self.edition(ed)?.event(ev)?.title.clone())
+        });
+        place.or(event).unwrap_or_else(|| I18n {
+            zh: point.into(),
+            en: point.into(),
+        })
+    }
+}
+
 /// "Collect `need` of these points": shown as progress in the passport.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

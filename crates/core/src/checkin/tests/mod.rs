@@ -287,3 +287,39 @@ fn passport_groups_follow_editions_and_routes() {
     p.checkin.points[0].event = None;
     assert_eq!(group_of(&p, "tide-parlour"), Group::Other);
 }
+
+#[test]
+fn a_points_name_and_place_come_from_its_place_or_its_event() {
+    let mut pack =
+        crate::validate::load(include_str!("../../../../../public/content/pack.json")).unwrap();
+    assert_eq!(
+        pack.checkin_point_name("tide-parlour").zh,
+        "乔司“潮”文化客厅"
+    );
+    assert_eq!(
+        pack.checkin_point_place("tide-parlour")
+            .map(|p| p.id.as_str()),
+        Some("tide-parlour")
+    );
+    // An event's point: the event's title, and its venue's position.
+    let (ed, ev) = pack
+        .festival
+        .iter()
+        .find_map(|e| {
+            e.events
+                .iter()
+                .find(|v| v.place.is_some())
+                .map(|v| (e.id.clone(), v.clone()))
+        })
+        .unwrap();
+    pack.checkin.points[0].place = None;
+    pack.checkin.points[0].event = Some(format!("{ed}/{}", ev.id));
+    assert_eq!(pack.checkin_point_name("tide-parlour"), ev.title);
+    assert_eq!(
+        pack.checkin_point_place("tide-parlour").map(|p| &p.id),
+        ev.place.as_ref()
+    );
+    // Unknown points: the id, and nowhere.
+    assert_eq!(pack.checkin_point_name("nope").en, "nope");
+    assert!(pack.checkin_point_place("nope").is_none());
+}
