@@ -6,19 +6,28 @@
 //! refused and the one already held stays. This is the only update path for content: the
 //! service worker leaves the pack alone, so the two never fight.
 
+use crate::platform::fetch::{fetch, text, Deadline};
 use crate::platform::timing::{mark, measure};
 use crate::store::{schema, Op, Store};
 use leptos::prelude::*;
 use qiaosi_core::content::Pack;
 use qiaosi_core::validate::{self, Problem};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 pub const PACK_URL: &str = "/content/pack.json";
 
+/// A pack request with no answer by then is aborted (and counts as no network).
+const PACK_TIMEOUT_MS: u32 = 20_000;
+
 thread_local! {
-    static REFRESHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The newest refresh: its number and the way to abort it.
+    static CURRENT: std::cell::RefCell<(u32, Option<web_sys::AbortController>)> =
+        const { std::cell::RefCell::new((0, None)) };
+}
+
+/// Whether refresh `n` is still the newest one.
+fn is_current(n: u32) -> bool {
+    CURRENT.with(|c| c.borrow().0 == n)
 }
 const META_KEY: &str = "meta";
 
@@ -102,15 +111,24 @@ impl Content {
     }
 
     async fn refresh(self, store: &Store) {
-        // One refresh at a time: start-up, Retry and coming back online can overlap.
-        if REFRESHING.with(|r| r.replace(true)) {
+        // One refresh at a time: start-up, Retry and coming back online can overlap. The newest
+        // wins: one still waiting is aborted and its outcome ignored, so a stalled request can
+        // never stand in the way of Retry.
+        let Some(deadline) = Deadline::new(PACK_TIMEOUT_MS) else {
             return;
-        }
-        self.refresh_now(store).await;
-        REFRESHING.with(|r| r.set(false));
+        };
+        let n = CURRENT.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some(old) = c.1.replace(deadline.controller()) {
+                old.abort();
+            }
+            c.0 += 1;
+            c.0
+        });
+        self.refresh_now(store, n, &deadline).await;
     }
 
-    async fn refresh_now(self, store: &Store) {
+    async fn refresh_now(self, store: &Store, n: u32, deadline: &Deadline) {
         let held = self.meta.get_untracked();
         let have_pack = matches!(self.state.get_untracked(), PackState::Ready(_));
         let etag = held
@@ -124,7 +142,11 @@ impl Content {
                 self.state.set(PackState::Failed(e));
             }
         };
-        let (text, etag) = match fetch_pack(etag.as_deref()).await {
+        let fetched = fetch_pack(etag.as_deref(), deadline).await;
+        if !is_current(n) {
+            return;
+        }
+        let (text, etag) = match fetched {
             Ok(Fetched::NotModified) => return self.touch(store, held).await,
             Ok(Fetched::Body(text, etag)) => (text, etag),
             Err(e) => {
@@ -199,24 +221,8 @@ impl Content {
     }
 }
 
-thread_local! {
-    /// The text of the pack last accepted, handed to the extras bundle (a separate wasm with
-    /// its own memory) so that it shows exactly the pack the app shows, even on a first visit
-    /// before anything is stored, or when storage is unavailable.
-    static ACCEPTED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The pack the app is showing, as text.
-pub fn accepted_text() -> Option<String> {
-    ACCEPTED.with(|a| a.borrow().clone())
-}
-
 fn parse(text: &str) -> Result<Pack, PackError> {
-    let pack = validate::load(text);
-    if pack.is_ok() {
-        ACCEPTED.with(|a| *a.borrow_mut() = Some(text.to_string()));
-    }
-    pack.map_err(|mut problems| {
+    validate::load(text).map_err(|mut problems| {
         if problems.len() == 1 && problems[0].kind == validate::Kind::Syntax {
             PackError::Syntax(problems.remove(0))
         } else {
@@ -230,7 +236,7 @@ enum Fetched {
     Body(String, Option<String>),
 }
 
-async fn fetch_pack(etag: Option<&str>) -> Result<Fetched, PackError> {
+async fn fetch_pack(etag: Option<&str>, deadline: &Deadline) -> Result<Fetched, PackError> {
     let init = web_sys::RequestInit::new();
     // The app does its own revalidation with the ETag it stored; keep the HTTP cache out of it.
     init.set_cache(web_sys::RequestCache::NoStore);
@@ -239,11 +245,9 @@ async fn fetch_pack(etag: Option<&str>) -> Result<Fetched, PackError> {
         let _ = headers.set("If-None-Match", tag);
         init.set_headers(&headers);
     }
-    let promise = window().fetch_with_str_and_init(PACK_URL, &init);
-    let resp: web_sys::Response = JsFuture::from(promise)
+    let resp = fetch(PACK_URL, &init, deadline)
         .await
-        .map_err(|_| PackError::Network)?
-        .unchecked_into();
+        .map_err(|_| PackError::Network)?;
     if resp.status() == 304 {
         return Ok(Fetched::NotModified);
     }
@@ -252,31 +256,12 @@ async fn fetch_pack(etag: Option<&str>) -> Result<Fetched, PackError> {
     }
     let etag = resp.headers().get("ETag").ok().flatten();
     // A body cut off mid-transfer fails here or arrives short; either way it is refused below.
-    let text = JsFuture::from(resp.text().map_err(|_| PackError::Network)?)
-        .await
-        .map_err(|_| PackError::Network)?;
-    Ok(Fetched::Body(text.as_string().unwrap_or_default(), etag))
+    let text = text(&resp).await.map_err(|_| PackError::Network)?;
+    Ok(Fetched::Body(text, etag))
 }
 
 /// The app's content: the stored pack at once, then a check with the server.
 pub fn provide_content() {
-    provide_content_and();
-}
-
-/// The pack the app handed over (see [`accepted_text`]): for the extras bundle.
-pub fn provide_given_content(text: &str) {
-    let content = Content {
-        state: RwSignal::new(match parse(text) {
-            Ok(p) => PackState::Ready(Arc::new(p)),
-            Err(e) => PackState::Failed(e),
-        }),
-        meta: RwSignal::new(None),
-        refused: RwSignal::new(None),
-    };
-    provide_context(content);
-}
-
-fn provide_content_and() {
     let content = Content {
         state: RwSignal::new(PackState::Loading),
         meta: RwSignal::new(None),

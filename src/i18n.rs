@@ -32,9 +32,7 @@ impl Lang {
     }
 }
 
-/// Declares a table of UI strings: `K` (an enum), `TEXTS` and `K::text`. The app has one in
-/// this file; the extras bundle has its own (src/extras.rs), so its strings stay out of the
-/// first load.
+/// Declares the table of UI strings: `K` (an enum), `TEXTS` and `K::text`.
 macro_rules! texts {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// A UI string. Add one here with both languages; the compiler finds every use.
@@ -52,8 +50,6 @@ macro_rules! texts {
         }
     };
 }
-
-pub(crate) use texts;
 
 texts! {
     AppName => "乔司导览", "Qiaosi Guide";
@@ -116,7 +112,7 @@ texts! {
     ContentVersion => "内容版本", "Content version";
     ContentGenerated => "内容生成于", "Content generated";
     About => "关于", "About";
-    AboutText => "乔司导览只收录有据可查的信息；没有公布的地址、时间和电话一律不显示，大致位置都会标明。你的位置只在手机上使用，不会上传。", "Qiaosi Guide shows only facts with a source. Addresses, hours and phone numbers that haven't been published are not shown, and approximate positions are marked. Your location is used on your phone only and never sent anywhere.";
+    AboutText => "乔司导览只收录有据可查的信息；没有公布的地址、时间和电话一律不显示，大致位置都会标明。您的位置只在手机上使用，不会上传。", "Qiaosi Guide shows only facts with a source. Addresses, hours and phone numbers that haven't been published are not shown, and approximate positions are marked. Your location is used on your phone only and never sent anywhere.";
     NotFoundTitle => "页面不存在", "Page not found";
     NotFoundText => "这个链接没有对应的页面。可能是地址输错了，或者内容已经更新。", "There is no page at this address. It may be mistyped, or the content has changed.";
     GoHome => "回到首页", "Go to Home";
@@ -128,7 +124,7 @@ texts! {
     Retry => "重试", "Try again";
     Reload => "重新加载", "Reload";
     CrashTitle => "出错了", "Something went wrong";
-    CrashText => "应用遇到意外错误。你保存的内容不会丢失，请重新加载。", "The app hit an unexpected error. Nothing you saved is lost. Please reload.";
+    CrashText => "应用遇到意外错误。您保存的内容不会丢失，请重新加载。", "The app hit an unexpected error. Nothing you saved is lost. Please reload.";
     HomeSeawall => "走古海塘", "Walk the Ancient Seawall";
     HomeFestival => "古海塘文化节", "Ancient Seawall Culture Festival";
     HomeFind => "找地方", "Find a place";
@@ -199,6 +195,74 @@ texts! {
     ContentUpdated => "内容更新于", "Content updated";
     ContentChecked => "上次检查更新", "Last checked for updates";
     ContentRefused => "服务器上的新内容没有通过检查，继续使用现有内容。", "New content from the server failed its checks; the current content is kept.";
+    Verifying => "正在核验打卡码…", "Checking the code…";
+    Stamped => "打卡成功！", "Checked in!";
+    AlreadyToday => "今天已经在这里打过卡了，明天再来吧。", "You've already checked in here today. Come back tomorrow!";
+    RefusedMalformed => "这不是有效的打卡码，请重新扫描海报上的二维码。", "This isn't a valid check-in code. Please scan the poster's QR code again.";
+    RefusedUnknownKey => "这个打卡码不是本导览发布的。", "This code wasn't issued by this guide.";
+    RefusedBadSignature => "这个打卡码已被改动或伪造，无法打卡。", "This code has been altered or forged; it can't be used.";
+    RefusedUnknownPoint => "这个打卡点不在当前内容中。", "This check-in point isn't in the current content.";
+    RefusedNotYet => "这个打卡码还没到有效时间。", "This code isn't valid yet.";
+    RefusedExpired => "这个打卡码已过期。", "This code has expired.";
+    NothingSaved => "没有保存任何内容。", "Nothing was saved.";
+    NeedsLocation => "这个打卡点需要确认您在现场。", "This point needs to confirm you are there.";
+    ConfirmLocation => "确认位置并打卡", "Confirm my position and check in";
+    TooFar => "您离打卡点还有点远，请到现场再试。", "You're not close enough to the check-in point yet; try again on site.";
+    Passport => "我的印章", "My stamps";
+    ToCollect => "还可以收集：", "Still to collect:";
+    NoStamps => "还没有打卡。扫描活动或场馆海报上的二维码即可收集印章。", "No stamps yet. Scan the QR code on an event or venue poster to collect one.";
+    StampsOf => "已收集", "Collected";
+    OtherPlaces => "其他地点", "Other places";
+    Rewards => "奖励", "Rewards";
+    RewardReady => "已集齐，可以领取！", "Complete: you can claim it!";
+    ShowStaff => "出示给工作人员", "Show to staff";
+    HideStaff => "收起", "Hide";
+    StaffHint => "工作人员扫描这个二维码即可核验您的印章；也可以把下面的文字发给他们。", "Staff scan this QR code to check your stamps, or you can send them the text below.";
+    CopyText => "复制文字", "Copy the text";
+    MapShowAll => "显示全部地点", "Show all places";
+    Scan => "扫码打卡", "Scan a code";
+    ScanStop => "停止扫描", "Stop scanning";
+    ScanAim => "把海报上的二维码放进取景框。", "Point the camera at the poster's QR code.";
+    ScanNoCamera => "无法使用相机（可能没有授权）。也可以用微信或手机相机扫描海报。", "The camera isn't available (permission may have been refused). You can also scan the poster with WeChat or the phone's camera.";
+    ScanNotOurs => "这个二维码不是本导览的打卡码。", "This QR code isn't one of this guide's check-in codes.";
+    StaffTitle => "核验打卡护照", "Check a stamp passport";
+    StaffPaste => "粘贴护照文字，或扫描游客出示的二维码。", "Paste the passport text, or scan the QR code the visitor shows.";
+    StaffCheck => "核验", "Check";
+    StaffScan => "扫描护照二维码", "Scan the passport QR";
+    StaffGenuine => "真实有效的印章", "genuine stamps";
+    StaffAllGood => "护照核验通过。", "The passport checks out.";
+    StaffStampBad => "这个印章未通过核验", "This stamp failed the check";
+    StaffAltered => "无法核验：这不是有效的打卡护照，或者已被改动、损坏。", "This does not check out: it is not a valid stamp passport, or it has been altered or damaged.";
+    StaffEmpty => "请先粘贴护照文字，或扫描游客出示的二维码。", "Paste the passport text first, or scan the visitor's QR code.";
+    MapApprox => "位置为大致范围，半径约", "Approximate position, within about";
+    MapPlacesHere => "这里的地点", "Places here";
+    MapClose => "关闭", "Close";
+    MapZoomIn => "放大", "Zoom in";
+    MapZoomOut => "缩小", "Zoom out";
+    MapAll => "全部", "All";
+    MapFilter => "按类别筛选", "Filter by category";
+    MapWhereAmI => "我在哪里", "Where am I?";
+    MapLocating => "正在定位…", "Finding your position…";
+    MapNote => "所有位置都是大致范围（圆圈表示范围），路线为示意。底图按您查看的区域从网络加载（来源见地图右下角），看过的区域离线也能显示；没有底图时地点和路线照样显示。地图不会自动移到您的位置。", "All positions are approximate (circles show the area) and routes are drawn approximately. Base tiles are loaded from the network for the area you look at (source at the bottom right of the map); areas you have seen stay available offline, and places and routes draw even without tiles. The map never moves to your position by itself.";
+    SyncNotice => "本次活动的打卡也会发送给主办方的服务器（打卡点、时间和打卡码，不含位置）。", "At this event, check-ins are also sent to the organisers' server (the point, the time and the code; not your position).";
+    MapMeOutside => "您的位置在当前地图范围之外。", "Your position is outside the part of the map shown.";
+    MapShowMe => "移到我的位置（会从网络加载那里的底图）", "Go to my position (loads the map tiles there from the network)";
+    FollowRestartConfirm => "清除这条路线的进度，从头开始？", "Clear your progress on this route and start over?";
+    GeoDeniedShort => "没有获得位置权限，可以在浏览器设置中允许。", "Location permission was not given; you can allow it in the browser settings.";
+    PathApproximate => "地图上的线路为示意，请以现场道路和指示为准。", "The line on the map is drawn approximately; follow local roads and signs.";
+    GpxDownload => "下载 GPX 轨迹", "Download GPX track";
+    FollowTitle => "跟随路线", "Follow the route";
+    FollowStart => "开始跟随（使用定位）", "Start following (uses your position)";
+    FollowStop => "停止跟随", "Stop following";
+    FollowRestart => "从头开始", "Start over";
+    FollowDone => "已走", "walked";
+    FollowLeft => "剩余", "to go";
+    FollowNext => "下一站", "Next stop";
+    FollowToward => "方向", "heading";
+    FollowOffRoute => "您已偏离路线超过 50 米，请回到路线上。", "You are more than 50 m off the route; head back to it.";
+    FollowArrived => "已到达：", "You have reached:";
+    FollowContinue => "继续", "Continue";
+    FollowStillReadable => "路线和各站介绍仍可照常阅读。", "The route and its stops can still be read as usual.";
 }
 
 /// The current language, shared through context.

@@ -4,12 +4,12 @@
 pub mod app;
 pub mod components;
 pub mod content;
-pub mod extras;
 pub mod format;
 pub mod i18n;
 pub mod pages;
 pub mod platform;
 pub mod qr_decode;
-pub mod router;
+pub mod routes;
 pub mod settings;
 pub mod store;
+pub mod sync;

@@ -8,10 +8,11 @@ pub fn decode_luma(w: usize, h: usize, luma: &[u8]) -> Option<String> {
     if w == 0 || h == 0 || luma.len() < w * h {
         return None;
     }
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| luma[y * w + x]);
-    img.detect_grids()
-        .into_iter()
-        .find_map(|g| g.decode().ok().map(|(_, text)| text))
+    let mut quirc = quircs::Quirc::default();
+    let found = quirc
+        .identify(w, h, &luma[..w * h])
+        .find_map(|code| code.ok()?.decode().ok());
+    found.and_then(|data| String::from_utf8(data.payload).ok())
 }
 
 #[cfg(test)]

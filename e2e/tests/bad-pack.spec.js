@@ -55,6 +55,6 @@ test('a panic shows an error view with a reload link, not a frozen page', async 
   await page.goto('/');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('出错了');
-  await expect(alert).toContainText('你保存的内容不会丢失');
+  await expect(alert).toContainText('您保存的内容不会丢失');
   await expect(alert.getByRole('link', { name: '重新加载' })).toHaveAttribute('href', '');
 });

@@ -2,7 +2,7 @@
 // network needed for any of it): progress only grows, each stop's story opens once, a stay
 // off the path warns and clears when back, progress survives a reload, and stopping stops.
 // Also the route's GPX file.
-import { test, expect, pack } from '../fixtures.js';
+import { waitForServiceWorker, test, expect, pack } from '../fixtures.js';
 
 const route = pack.routes[0];
 const path = route.path; // [[lat, lng], ...]
@@ -30,8 +30,9 @@ test.use({ permissions: ['geolocation'], geolocation: { latitude: path[0][0], lo
 test('following the route: progress, arrivals once, off-route warning, reload, stop', async ({ page, context }) => {
   await page.clock.install();
   await page.goto(`/routes/${route.id}`);
+  await waitForServiceWorker(page);
   await page.getByRole('button', { name: /开始跟随/ }).click();
-  // Nothing below needs the network.
+  // Nothing below needs the network (after this one visit).
   await context.setOffline(true);
   const pct = async () => Number((await page.locator('.follow-progress strong').textContent()).replace('%', ''));
   const arrivals = [];

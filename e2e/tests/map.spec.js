@@ -181,7 +181,7 @@ test('where am I never moves the map by itself; going there and back is the user
     const before = await pin.boundingBox();
     const seen = tiles.length;
     await page.getByRole('button', { name: '我在哪里' }).click();
-    await expect(page.locator('.map-me-outside')).toContainText('你的位置在当前地图范围之外');
+    await expect(page.locator('.map-me-outside')).toContainText('您的位置在当前地图范围之外');
     // Nothing moved, and no tile around the user's position was asked for.
     expect(await pin.boundingBox()).toEqual(before);
     expect(tiles.length).toBe(seen);

@@ -1,6 +1,8 @@
 use crate::components::notices::OnlinePill;
 use crate::i18n::{use_i18n, Lang, K};
+use crate::routes::Page;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The top bar: the app's name (a link home) and a one-tap language switch.
 #[component]
@@ -12,7 +14,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="topbar">
-            <a class="brand" href="/">{i.t(K::AppName)}</a>
+            <A href=Page::Home.href() attr:class="brand">{i.t(K::AppName)}</A>
             <OnlinePill/>
             // Labelled in the language it switches to, as language switches conventionally are.
             <button class="lang-switch" type="button" on:click=toggle

@@ -1,13 +1,16 @@
 //! Reusable pieces of the UI.
 
-pub mod extras_host;
+pub mod follow;
 pub mod header;
 pub mod hours;
 pub mod icons;
+pub mod map;
 pub mod notices;
 pub mod pack;
+pub mod passport;
 pub mod place_finder;
 pub mod place_row;
+pub mod scanner;
 pub mod schedule;
 pub mod tabbar;
 

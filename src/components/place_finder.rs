@@ -7,6 +7,7 @@ use crate::components::place_row::PlaceRow;
 use crate::i18n::{use_i18n, K};
 use crate::platform::clock;
 use crate::platform::geolocation::{use_here, GeoError, GeoState};
+use crate::routes::Page;
 use leptos::prelude::*;
 use qiaosi_core::content::{category_name, Pack, CATEGORIES};
 use qiaosi_core::geo::{distance_m, LatLng};
@@ -75,7 +76,7 @@ fn results(
 #[component]
 pub fn PlaceFinder(
     #[prop(optional)] full: bool,
-    #[prop(optional)] cat: Option<Memo<Option<String>>>,
+    #[prop(optional)] cat: Option<Memo<Option<&'static str>>>,
 ) -> impl IntoView {
     let i = use_i18n();
     let here = use_here();
@@ -85,7 +86,7 @@ pub fn PlaceFinder(
     let chips = move || {
         CATEGORIES
             .iter()
-            .map(|c| view! { <li><a class="chip" href=format!("/places?cat={c}")>{category_name(c, i.en())}</a></li> })
+            .map(|c| view! { <li><a class="chip" href=Page::Places(Some(c)).href()>{category_name(c, i.en())}</a></li> })
             .collect_view()
     };
     let geo_note = move || {
@@ -124,7 +125,7 @@ pub fn PlaceFinder(
             let cat = cat.and_then(|c| c.get());
             let from = here.position();
             let index = (!q.trim().is_empty()).then(|| index_for(cache, &pack));
-            let found = results(&pack, index.as_deref(), &q, cat.as_deref(), from);
+            let found = results(&pack, index.as_deref(), &q, cat, from);
             if found.is_empty() {
                 return view! {
                     <div class="no-results" role="status">

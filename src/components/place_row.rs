@@ -2,7 +2,9 @@ use crate::components::hours::status_line;
 use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
 use crate::platform::clock;
+use crate::routes::Page;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use qiaosi_core::content::{category_name, Place};
 use qiaosi_core::geo::{distance_m, walking_minutes, LatLng};
 
@@ -40,14 +42,14 @@ pub fn PlaceRow(place: Place, #[prop(default = None)] from: Option<LatLng>) -> i
         from.map(|f| view! { <span class="place-distance">{distance_line(&place, f, en)}</span> });
     view! {
         <li>
-            <a class="place-row" href=format!("/places/{}", place.id)>
+            <A href=Page::Place(&place.id).href() attr:class="place-row">
                 <span class=format!("cat-dot cat-{}", place.category) aria-hidden="true"></span>
                 <span class="place-main">
                     <span class="place-name">{place.name.get(en).to_string()}</span>
                     <span class="place-meta">{meta}</span>
                     {distance}
                 </span>
-            </a>
+            </A>
         </li>
     }
 }

@@ -1,27 +1,154 @@
-//! Check-ins, drawn by the extras bundle so that their signature code is not part of the
-//! first load: `/checkin/<token>` (where a scanned poster lands), `/passport` (the stamps, the
-//! scanner, "show to staff") and `/staff` (staff check a passport).
+//! `/checkin/<token>`: a scanned poster's code, verified on the phone and stamped, with the
+//! passport below it.
 
-use crate::components::{extras_host::ExtrasHost, use_title};
+use crate::components::{pack::WithPack, passport::Passport, use_title};
 use crate::i18n::{use_i18n, K};
+use crate::platform::geolocation::{use_here, GeoState};
+use crate::store::stamps::{StampOutcome, Stamps};
 use leptos::prelude::*;
+use qiaosi_core::checkin::{self, Refusal};
+use qiaosi_core::content::Pack;
+use qiaosi_core::geo::distance_m;
+use std::sync::Arc;
 
+#[derive(Clone, Debug, PartialEq)]
+enum State {
+    Verifying,
+    /// Verified; the point wants the user's position first.
+    NeedsLocation(String),
+    /// Being written.
+    Stamping,
+    /// Stamped (or already stamped today): the point and what to say.
+    Done(String, &'static str),
+    Refused(&'static str),
+}
+
+fn refusal_key(r: Refusal) -> K {
+    match r {
+        Refusal::Malformed => K::RefusedMalformed,
+        Refusal::UnknownKey => K::RefusedUnknownKey,
+        Refusal::BadSignature => K::RefusedBadSignature,
+        Refusal::UnknownPoint => K::RefusedUnknownPoint,
+        Refusal::NotYetValid => K::RefusedNotYet,
+        Refusal::Expired => K::RefusedExpired,
+    }
+}
+
+/// A check-in point's name in the current language.
+pub fn point_name(pack: &Pack, point: &str, en: bool) -> String {
+    pack.checkin_point_name(point).get(en).to_string()
+}
+
+/// Where a point with a geofence is, and its radius.
+fn geofence(pack: &Pack, point: &str) -> Option<(qiaosi_core::geo::LatLng, u32)> {
+    let radius = pack
+        .checkin
+        .points
+        .iter()
+        .find(|p| p.id == point)?
+        .geofence_m?;
+    Some((pack.checkin_point_place(point)?.position.lat_lng(), radius))
+}
+
+/// The check-in for one scanned token (the passport is shown below it by the caller).
+/// The page: the check-in, then the passport it adds to.
 #[component]
 pub fn Checkin(code: String) -> impl IntoView {
     let i = use_i18n();
-    view! { <h1>{i.t(K::CheckinTitle)}</h1> <ExtrasHost what="checkin" arg=code/> }
+    let stamps = expect_context::<Stamps>();
+    view! { <h1>{i.t(K::CheckinTitle)}</h1> <CheckinApp token=code/> <Passport stamps/> }
 }
 
 #[component]
-pub fn Passport() -> impl IntoView {
+fn CheckinApp(token: String) -> impl IntoView {
+    let stamps = expect_context::<Stamps>();
     let i = use_i18n();
-    use_title(move || i.t(K::PassportTitle).into());
-    view! { <h1>{i.t(K::PassportTitle)}</h1> <ExtrasHost what="passport"/> }
-}
-
-#[component]
-pub fn Staff() -> impl IntoView {
-    let i = use_i18n();
-    use_title(move || i.t(K::StaffCheckTitle).into());
-    view! { <h1>{i.t(K::StaffCheckTitle)}</h1> <ExtrasHost what="staff"/> }
+    let x = move |k: K| k.text(i.lang.get_untracked());
+    use_title(move || i.t(K::CheckinTitle).into());
+    let token = StoredValue::new(token);
+    let state = RwSignal::new(State::Verifying);
+    let here = use_here();
+    let stamp = move |point: String, sync: Option<String>| {
+        // At once, before the write: a second tap or position fix meanwhile must not stamp again.
+        state.set(State::Stamping);
+        leptos::task::spawn_local(async move {
+            let outcome = stamps.add(&point, &token.get_value(), sync.is_some()).await;
+            if let (Some(endpoint), Ok(StampOutcome::New)) = (sync, &outcome) {
+                crate::sync::start(endpoint);
+            }
+            state.set(match outcome {
+                Ok(StampOutcome::New) => State::Done(point, x(K::Stamped)),
+                Ok(StampOutcome::AlreadyToday) => State::Done(point, x(K::AlreadyToday)),
+                Err(crate::store::StoreError::Quota) => State::Refused(i.t(K::QuotaFull)),
+                Err(_) => State::Refused(i.t(K::SaveFailed)),
+            });
+        });
+    };
+    let render = move |pack: Arc<Pack>| {
+        let en = i.en();
+        // Verified on the phone, against the pack's keys and points; nothing is stored unless
+        // every check passes.
+        if state.get_untracked() == State::Verifying {
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            state.set(
+                match checkin::verify(
+                    &token.get_value(),
+                    &pack.checkin.keys,
+                    &pack.checkin.points,
+                    now,
+                ) {
+                    Ok(v) => State::NeedsLocation(v.point_id),
+                    Err(r) => State::Refused(x(refusal_key(r))),
+                },
+            );
+        }
+        let p2 = pack.clone();
+        // A point without a geofence stamps at once; with one, the position is asked for (on the
+        // user's tap) and compared on the phone.
+        Effect::new(move |_| {
+            if let State::NeedsLocation(point) = state.get() {
+                let sync = p2.checkin.sync.clone();
+                match geofence(&p2, &point) {
+                    None => stamp(point, sync),
+                    Some((at, radius)) => {
+                        if let GeoState::Found(me) = here.0.get() {
+                            if distance_m(me, at) <= f64::from(radius) {
+                                stamp(point, sync);
+                            } else {
+                                state.set(State::Refused(x(K::TooFar)));
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        let p3 = pack.clone();
+        move || {
+            match state.get() {
+            State::Verifying | State::Stamping => view! { <p class="loading" role="status">{x(K::Verifying)}</p> }.into_any(),
+            State::NeedsLocation(_) => view! {
+                <section class="card" role="status">
+                    <p>{x(K::NeedsLocation)}</p>
+                    <button class="button" type="button" on:click=move |_| here.locate()>{x(K::ConfirmLocation)}</button>
+                    <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
+                    {move || matches!(here.0.get(), GeoState::Failed(_)).then(|| view! { <p class="notice warn">{x(K::GeoDeniedShort)}</p> })}
+                </section>
+            }.into_any(),
+            State::Done(point, k) => view! {
+                <section class="card stamp-result" role="status">
+                    <h2>{k}</h2>
+                    <p class="stamp-point">{point_name(&p3, &point, en)}</p>
+                    {p3.checkin.sync.is_some().then(|| view! { <p class="fineprint">{x(K::SyncNotice)}</p> })}
+                </section>
+            }.into_any(),
+            State::Refused(k) => view! {
+                <section class="card refused" role="alert">
+                    <p>{k}</p>
+                    <p class="fineprint">{x(K::NothingSaved)}</p>
+                </section>
+            }.into_any(),
+        }
+        }
+    };
+    view! { <WithPack render/> }
 }

@@ -2,7 +2,9 @@ use crate::components::schedule::{calendar_for, ics_href, key, ScheduleButton};
 use crate::components::{pack::WithPack, use_pack_title};
 use crate::format::{format_date, format_time};
 use crate::i18n::{use_i18n, K};
+use crate::routes::Page;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use qiaosi_core::time::When;
 
 #[component]
@@ -20,7 +22,7 @@ pub fn EventDetail(edition: String, event: String) -> impl IntoView {
             let en = i.en();
             let Some((ed, ev)) = pack.edition(&edition()).and_then(|ed| Some((ed, ed.event(&event())?))) else {
                 return view! { <section class="card"><h1>{i.t(K::EventNotFound)}</h1>
-                    <a class="button" href="/festival">{i.t(K::FestivalTitle)}</a></section> }.into_any();
+                    <A href=Page::Festival.href() attr:class="button">{i.t(K::FestivalTitle)}</A></section> }.into_any();
             };
             let when = match ev.starts() {
                 Some(When::At(t)) => format!("{} {}", format_date(t.date, en), format_time(t)),
@@ -28,7 +30,7 @@ pub fn EventDetail(edition: String, event: String) -> impl IntoView {
                 None => i.t(K::DateNotPublished).into(),
             };
             let venue = ev.place.as_deref().and_then(|id| pack.place(id)).map(|p| view! {
-                <p>{i.t(K::Venue)}": "<a href=format!("/places/{}", p.id)>{p.name.get(en).to_string()}</a></p>
+                <p>{i.t(K::Venue)}": "{ let t = p.name.get(en).to_string(); view! { <A href=Page::Place(&p.id).href()>{t}</A> } }</p>
             });
             let schedule_key = key(ed, ev);
             let calendar = calendar_for(&pack, &[(ed, ev)], en);
@@ -38,7 +40,7 @@ pub fn EventDetail(edition: String, event: String) -> impl IntoView {
             });
             view! {
                 <article class="card">
-                    <p class="eyebrow"><a href="/festival">{ed.name.get(en).to_string()}</a></p>
+                    <p class="eyebrow">{ let t = ed.name.get(en).to_string(); view! { <A href=Page::Festival.href()>{t}</A> } }</p>
                     <h1>{ev.title.get(en).to_string()}</h1>
                     <p class="event-time">{when}</p>
                     {venue}

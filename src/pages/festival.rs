@@ -2,7 +2,9 @@ use crate::components::{pack::WithPack, use_title};
 use crate::format::{format_date, format_time};
 use crate::i18n::{use_i18n, K};
 use crate::platform::clock;
+use crate::routes::Page;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use qiaosi_core::content::{Edition, Pack};
 use qiaosi_core::lunar::next_tide_day;
 use qiaosi_core::time::{Date, When};
@@ -36,7 +38,8 @@ fn now_next_strip(e: &Edition, now: qiaosi_core::time::LocalDateTime, en: bool) 
     let i = use_i18n();
     let n = qiaosi_core::programme::now_next(e, now);
     let link = |ev: &qiaosi_core::content::Event| {
-        view! { <a href=format!("/festival/{}/{}", e.id, ev.id)>{ev.title.get(en).to_string()}</a> }
+        let t = ev.title.get(en).to_string();
+        view! { <A href=Page::Event(&e.id, &ev.id).href()>{t}</A> }
     };
     let on = (!n.on.is_empty()).then(|| {
         view! { <p><strong>{i.t(K::NowOn)}": "</strong>{n.on.iter().map(|ev| view! { {link(ev)}" " }).collect_view()}</p> }
@@ -103,11 +106,11 @@ fn edition_view(pack: &Pack, e: &Edition, today: Date, en: bool) -> impl IntoVie
                 None => String::new(),
             };
             let venue = ev.place.as_deref().and_then(|id| pack.place(id)).map(|p| view! {
-                <span class="event-venue">{i.t(K::Venue)}": "<a href=format!("/places/{}", p.id)>{p.name.get(en).to_string()}</a></span>
+                <span class="event-venue">{i.t(K::Venue)}": "{ let t = p.name.get(en).to_string(); view! { <A href=Page::Place(&p.id).href()>{t}</A> } }</span>
             });
             view! {
                 <li class="event">
-                    <a href=format!("/festival/{}/{}", e.id, ev.id)>{ev.title.get(en).to_string()}</a>
+                    { let t = ev.title.get(en).to_string(); view! { <A href=Page::Event(&e.id, &ev.id).href()>{t}</A> } }
                     {(!time.is_empty()).then(|| view! { <span class="event-time">{time}</span> })}
                     {venue}
                 </li>

@@ -1,6 +1,8 @@
 use crate::components::{pack::WithPack, place_finder::PlaceFinder, use_title};
 use crate::i18n::{use_i18n, K};
+use crate::routes::Page;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use qiaosi_core::content::{category_name, CATEGORIES};
 
 #[component]
@@ -15,7 +17,7 @@ pub fn Home() -> impl IntoView {
             <PlaceFinder/>
             <ul class="chips">
                 {CATEGORIES.iter().map(|c| view! {
-                    <li><a class="chip" href=format!("/places?cat={c}")>{category_name(c, i.en())}</a></li>
+                    <li><a class="chip" href=Page::Places(Some(c)).href()>{category_name(c, i.en())}</a></li>
                 }).collect_view()}
             </ul>
         </section>
@@ -24,7 +26,7 @@ pub fn Home() -> impl IntoView {
             let route = pack.routes.first().map(|r| view! {
                 <section class="card" aria-labelledby="home-seawall">
                     <h2 id="home-seawall">{i.t(K::HomeSeawall)}</h2>
-                    <h3><a href=format!("/routes/{}", r.id)>{r.name.get(en).to_string()}</a></h3>
+                    <h3>{ let t = r.name.get(en).to_string(); view! { <A href=Page::Route(&r.id).href()>{t}</A> } }</h3>
                     <p>{r.summary.get(en).to_string()}</p>
                 </section>
             });
@@ -33,7 +35,7 @@ pub fn Home() -> impl IntoView {
                     <h2 id="home-festival">{i.t(K::HomeFestival)}</h2>
                     <h3>{e.name.get(en).to_string()}</h3>
                     <p>{e.period.get(en).to_string()}</p>
-                    <a href="/festival">{i.t(K::SeeAll)}</a>
+                    <A href=Page::Festival.href()>{i.t(K::SeeAll)}</A>
                 </section>
             });
             view! {

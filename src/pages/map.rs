@@ -1,13 +1,91 @@
-//! `/map`: drawn by the extras bundle (src/extras/places_map.rs), so the map adds nothing to
-//! the first load.
+//! `/map`: every place and route on the map, a category filter, and "where am I".
 
-use crate::components::{extras_host::ExtrasHost, use_title};
+use crate::components::map::pins::{pins, Pin};
+use crate::components::map::MapView;
+use crate::components::{pack::WithPack, use_title};
 use crate::i18n::{use_i18n, K};
+use crate::platform::geolocation::{use_here, GeoState};
+use crate::routes::Page;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use qiaosi_core::content::{category_name, Pack, CATEGORIES};
+use std::sync::Arc;
 
 #[component]
 pub fn MapPage() -> impl IntoView {
     let i = use_i18n();
     use_title(move || i.t(K::MapTitle).into());
-    view! { <h1>{i.t(K::MapTitle)}</h1> <ExtrasHost what="map"/> }
+    view! { <h1>{i.t(K::MapTitle)}</h1> <PlacesMap/> }
+}
+
+#[component]
+fn PlacesMap() -> impl IntoView {
+    let i = use_i18n();
+    let x = move |k: K| k.text(i.lang.get());
+    let here = use_here();
+    let memory = expect_context::<crate::components::map::MapMemory>();
+    let cat = memory.filter;
+    let render = move |pack: Arc<Pack>| {
+        let en = i.en();
+        let p2 = pack.clone();
+        // Memoised: the map reads the pins on every frame of a pan.
+        let shown = Memo::new(move |_| -> Vec<Pin> {
+            let c = cat.get();
+            pins(
+                p2.places
+                    .iter()
+                    .filter(|p| c.is_none_or(|c| p.category == c))
+                    .map(|p| {
+                        (
+                            p.position,
+                            p.name.get(en).to_string(),
+                            Some(Page::Place(&p.id).href()),
+                            p.category.clone(),
+                        )
+                    }),
+            )
+        });
+        let paths = pack.routes.iter().map(|r| r.path_points()).collect();
+        let me = Signal::derive(move || match here.0.get() {
+            GeoState::Found(p) => Some(p),
+            _ => None,
+        });
+        let chip = move |c: Option<&'static str>| {
+            view! {
+                <button type="button" class="chip" aria-pressed=move || (cat.get() == c).to_string()
+                    on:click=move |_| cat.set(c)>
+                    {match c { Some(c) => category_name(c, en), None => x(K::MapAll) }}
+                </button>
+            }
+        };
+        let legend = pack
+            .routes
+            .iter()
+            .map(|r| {
+                view! {
+                    <li><span class="legend-line" aria-hidden="true"></span>
+                        { let t = r.name.get(en).to_string(); view! { <A href=Page::Route(&r.id).href()>{t}</A> } }</li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="chips map-chips" role="group" aria-label=x(K::MapFilter)>
+                {chip(None)}
+                {CATEGORIES.iter().filter(|c| pack.places.iter().any(|p| p.category == **c)).map(|c| chip(Some(c))).collect_view()}
+            </div>
+            <MapView pack=pack.clone() pins=shown.into() paths me remember=memory.view label=i.t(K::MapTitle).to_string()/>
+            <div class="map-actions">
+                <button type="button" class="button" on:click=move |_| here.locate()>{x(K::MapWhereAmI)}</button>
+                {move || match here.0.get() {
+                    GeoState::Locating => Some(view! { <p class="loading" role="status">{x(K::MapLocating)}</p> }.into_any()),
+                    GeoState::Failed(_) => Some(view! { <p class="notice warn" role="alert">{x(K::GeoDeniedShort)}</p> }.into_any()),
+                    _ => None,
+                }}
+                <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
+            </div>
+            <p class="notice">{x(K::MapNote)}</p>
+            <ul class="legend">{legend}</ul>
+        }
+    };
+    view! { <WithPack render/> }
 }

@@ -3,9 +3,11 @@ use crate::content::use_content;
 use crate::format::{format_date, format_time};
 use crate::i18n::{use_i18n, Lang, K};
 use crate::platform::{service_worker::use_service_worker, storage};
+use crate::routes::Page;
 use crate::settings::{use_settings, Theme};
 use crate::store::user::use_user_data;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use qiaosi_core::time::LocalDateTime;
 
 #[component]
@@ -60,7 +62,7 @@ pub fn Me() -> impl IntoView {
         <section class="card">
             <h2>{i.t(K::PassportTitle)}</h2>
             <p>{i.t(K::PassportHint)}</p>
-            <a class="button" href="/passport">{i.t(K::PassportOpen)}</a>
+            <A href=Page::Passport.href() attr:class="button">{i.t(K::PassportOpen)}</A>
         </section>
         <section class="card" aria-labelledby="settings">
             <h2 id="settings">{i.t(K::Settings)}</h2>
@@ -163,7 +165,7 @@ fn MySchedule(pack: std::sync::Arc<qiaosi_core::content::Pack>) -> impl IntoView
                 let when = ev.starts().map(|w| crate::format::format_date(w.date(), en)).unwrap_or_else(|| i.t(K::DateNotPublished).into());
                 view! {
                     <li class="scheduled">
-                        <a href=format!("/festival/{}/{}", ed.id, ev.id)>{ev.title.get(en).to_string()}</a>
+                        { let t = ev.title.get(en).to_string(); view! { <A href=Page::Event(&ed.id, &ev.id).href()>{t}</A> } }
                         <span class="fineprint">{when}</span>
                         <ScheduleButton key=k.clone()/>
                     </li>

@@ -1,6 +1,8 @@
 use crate::components::use_title;
 use crate::i18n::{use_i18n, K};
+use crate::routes::Page;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -10,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="card">
             <h1>{i.t(K::NotFoundTitle)}</h1>
             <p>{i.t(K::NotFoundText)}</p>
-            <a class="button" href="/">{i.t(K::GoHome)}</a>
+            <A href=Page::Home.href() attr:class="button">{i.t(K::GoHome)}</A>
         </section>
     }
 }

@@ -5,8 +5,10 @@ use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
 use crate::platform::geolocation::use_here;
 use crate::platform::{clock, share};
+use crate::routes::Page;
 use crate::store::user::use_user_data;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use qiaosi_core::content::{category_name, Place, Precision};
 use qiaosi_core::handoff;
 
@@ -21,7 +23,7 @@ pub fn PlaceDetail(id: String) -> impl IntoView {
             None => view! {
                 <section class="card">
                     <h1>{i.t(K::PlaceNotFound)}</h1>
-                    <a class="button" href="/places">{i.t(K::BackToPlaces)}</a>
+                    <A href=Page::Places(None).href() attr:class="button">{i.t(K::BackToPlaces)}</A>
                 </section>
             }.into_any(),
         }/>
@@ -121,7 +123,7 @@ fn PlaceView(place: Place) -> impl IntoView {
                 <li><a class="button secondary baidu" href=baidu rel="noopener">{i.t(K::Baidu)}</a></li>
                 <li><a class="button secondary apple" href=apple rel="noopener">{i.t(K::AppleMaps)}</a></li>
             </ul>
-            <a class="button secondary" href="/map">{i.t(K::OpenMap)}</a>
+            <A href=Page::Map.href() attr:class="button secondary">{i.t(K::OpenMap)}</A>
         </article>
     }
 }

@@ -1,7 +1,9 @@
-use crate::components::{extras_host::ExtrasHost, pack::WithPack, use_pack_title};
+use crate::components::{follow::Follow, pack::WithPack, use_pack_title};
 use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
+use crate::routes::Page;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use qiaosi_core::geo::walking_minutes;
 
 #[component]
@@ -15,7 +17,7 @@ pub fn RouteDetail(id: String) -> impl IntoView {
             let en = i.en();
             let Some(r) = pack.route(&id()).cloned() else {
                 return view! { <section class="card"><h1>{i.t(K::RouteNotFound)}</h1>
-                    <a class="button" href="/routes">{i.t(K::RoutesTitle)}</a></section> }.into_any();
+                    <A href=Page::Routes.href() attr:class="button">{i.t(K::RoutesTitle)}</A></section> }.into_any();
             };
             let m = r.length_m();
             let stops = r.stops.iter().enumerate().map(|(n, s)| {
@@ -23,7 +25,7 @@ pub fn RouteDetail(id: String) -> impl IntoView {
                 let name = place.map(|p| p.name.get(en).to_string())
                     .or_else(|| s.name.as_ref().map(|t| t.get(en).to_string())).unwrap_or_default();
                 let title = match place {
-                    Some(p) => view! { <a href=format!("/places/{}", p.id)>{name}</a> }.into_any(),
+                    Some(p) => view! { <A href=Page::Place(&p.id).href()>{name}</A> }.into_any(),
                     None => name.into_any(),
                 };
                 view! {
@@ -42,7 +44,7 @@ pub fn RouteDetail(id: String) -> impl IntoView {
                         {r.stops.len()}" "{i.t(K::Stops)}
                     </p>
                     <p>{r.summary.get(en).to_string()}</p>
-                    <ExtrasHost what="route" arg=r.id.clone()/>
+                    <Follow pack=pack.clone() route=r.clone()/>
                     <ol class="stops">{stops}</ol>
                     <p class="fineprint">{i.t(K::Source)}": "{r.source.clone()}</p>
                 </article>

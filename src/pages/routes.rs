@@ -1,7 +1,9 @@
 use crate::components::{pack::WithPack, use_title};
 use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
+use crate::routes::Page;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use qiaosi_core::geo::walking_minutes;
 
 #[component]
@@ -16,7 +18,7 @@ pub fn RoutesPage() -> impl IntoView {
                 let m = r.length_m();
                 view! {
                     <article class="card route-card">
-                        <h2><a href=format!("/routes/{}", r.id)>{r.name.get(en).to_string()}</a></h2>
+                        <h2>{ let t = r.name.get(en).to_string(); view! { <A href=Page::Route(&r.id).href()>{t}</A> } }</h2>
                         <p class="route-facts">
                             {i.t(K::Length)}" "{format_distance(m.round() as u32, en)}" · "
                             {i.t(K::WalkTime)}" "{walking_minutes(m)}" "{i.t(K::Minutes)}" · "

@@ -2,8 +2,8 @@
 //! connected, so failed requests also count, until a request succeeds or the browser reports
 //! coming back online.
 
+use gloo_events::EventListener;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct Online(pub RwSignal<bool>);
@@ -18,16 +18,13 @@ pub fn provide_online(on_back: impl Fn() + 'static) {
     let online = RwSignal::new(w.navigator().on_line());
     SIGNAL.with(|s| s.set(Some(online)));
     provide_context(Online(online));
-    let up = Closure::<dyn Fn()>::new(move || {
+    // The listeners live as long as the page.
+    EventListener::new(&w, "online", move |_| {
         online.set(true);
         on_back();
-    });
-    let down = Closure::<dyn Fn()>::new(move || online.set(false));
-    let _ = w.add_event_listener_with_callback("online", up.as_ref().unchecked_ref());
-    let _ = w.add_event_listener_with_callback("offline", down.as_ref().unchecked_ref());
-    // The listeners live as long as the page.
-    up.forget();
-    down.forget();
+    })
+    .forget();
+    EventListener::new(&w, "offline", move |_| online.set(false)).forget();
 }
 
 /// Reports the outcome of a request: `true` when it failed for lack of a network.

@@ -27,10 +27,9 @@ fn container() -> Option<ServiceWorkerContainer> {
     (!c.is_undefined()).then_some(c)
 }
 
-fn listen(target: &web_sys::EventTarget, event: &str, f: impl Fn() + 'static) {
-    let cb = Closure::<dyn Fn()>::new(f);
-    let _ = target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
-    cb.forget();
+/// A listener for as long as the page lives.
+fn listen(target: &web_sys::EventTarget, event: &'static str, f: impl Fn() + 'static) {
+    gloo_events::EventListener::new(target, event, move |_| f()).forget();
 }
 
 pub fn provide_service_worker() {

@@ -15,7 +15,6 @@ use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, Tr
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 
 /// Why a store operation failed, in terms the UI can explain.
 #[derive(Clone, Debug, PartialEq)]
@@ -113,7 +112,7 @@ thread_local! {
 
 /// An open that takes longer than this is treated as unavailable (old Safari's open can hang,
 /// and an upgrade blocked by another tab would wait forever): the app goes on from memory.
-const OPEN_TIMEOUT_MS: i32 = 4000;
+const OPEN_TIMEOUT_MS: u32 = 4000;
 
 impl Store {
     /// Opens (and if needed upgrades) the database; falls back to memory when IndexedDB is
@@ -272,17 +271,12 @@ fn start_open() -> js_sys::Promise {
             first
         });
         let on_time = settle.clone();
-        let timeout = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(OPEN_TIMEOUT_MS, move || {
             if on_time(Backend::Memory(Rc::default())) {
                 crate::platform::log::warn("IndexedDB did not answer; keeping data in memory", "");
             }
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                timeout.unchecked_ref(),
-                OPEN_TIMEOUT_MS,
-            );
-        }
+        })
+        .forget();
         leptos::task::spawn_local(async move {
             let _ = settle(match open_db().await {
                 Ok(db) => Backend::Idb(Rc::new(RefCell::new(db))),

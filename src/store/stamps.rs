@@ -1,5 +1,4 @@
-//! Check-in stamps, kept in the `checkins` store. Used by the extras bundle only (src/extras/),
-//! so none of this is in the app's first load.
+//! Check-in stamps, kept in the `checkins` store.
 
 use super::{schema, Op, Store, StoreError};
 use leptos::prelude::*;

@@ -6,10 +6,12 @@
 //! still draws, on a plain background. Tiles seen before come from the service worker's capped
 //! tile cache. Approximate positions are drawn as areas, never as exact pins.
 
-use super::pins::{cluster, cluster_badge, Pin, PIN_PX};
-use super::text::K as XK;
-use crate::i18n::use_i18n;
+pub mod pins;
+
+use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use pins::{cluster, cluster_badge, Pin, PIN_PX};
 use qiaosi_core::content::{category_name, Pack, Precision};
 use qiaosi_core::geo::mercator::{self, fit, px_per_metre, tile_url, tiles_in_view, TILE};
 use qiaosi_core::geo::LatLng;
@@ -72,10 +74,13 @@ pub fn MapView(
     /// The part of the route already walked, drawn solid over the route (follow mode).
     #[prop(optional)]
     walked: Option<Signal<Vec<LatLng>>>,
+    /// Where the map was left (centre and zoom), to show again when the page comes back.
+    #[prop(optional)]
+    remember: Option<RwSignal<Option<(f64, f64, f64)>>>,
     label: String,
 ) -> impl IntoView {
     let i = use_i18n();
-    let x = move |k: XK| k.text(i.lang.get());
+    let x = move |k: K| k.text(i.lang.get());
     let src = pack.meta.tiles.clone();
     let datum = src.datum;
     let max_zoom = f64::from(src.max_zoom);
@@ -106,12 +111,22 @@ pub fn MapView(
         view.update(|v| match v {
             Some(v) => (v.w, v.h) = (w, h),
             None => {
-                let ((cx, cy), zoom) = fit(&fit_points, w, h, 40.0, 16.0);
-                fitted.set(Some((cx, cy, zoom)));
+                let ((fx, fy), fz) = fit(&fit_points, w, h, 40.0, 16.0);
+                fitted.set(Some((fx, fy, fz)));
+                let (cx, cy, zoom) = remember
+                    .and_then(|r| r.get_untracked())
+                    .unwrap_or((fx, fy, fz));
                 *v = Some(View { cx, cy, zoom, w, h });
             }
         });
     };
+    if let Some(r) = remember {
+        Effect::new(move |_| {
+            if let Some(v) = view.get() {
+                r.set(Some((v.cx, v.cy, v.zoom)));
+            }
+        });
+    }
     // The map never moves to the user's position by itself: tiles around it would then be
     // fetched from the tile server, telling it where the user is. When the position is outside
     // the view, a button offers to go there; only the user's tap moves the map.
@@ -246,22 +261,21 @@ pub fn MapView(
         // background rather than a broken-image box.
         let loaded = RwSignal::new(false);
         let n = 2f64.powi(i32::from(z));
-        let style = move || {
-            let v = view.get()?;
-            let (sx, sy) = v.screen((f64::from(tx) / n, f64::from(ty) / n));
-            let size = v.world_px() / n;
-            Some(format!(
-                "left:{};top:{};width:{};height:{}",
-                px(sx),
-                px(sy),
-                px(size.ceil() + 1.0),
-                px(size.ceil() + 1.0)
-            ))
+        // Each is set as a CSS property (not a `style` attribute, which the CSP forbids).
+        let at = move |f: fn(&View, f64, f64, f64) -> f64| {
+            move || {
+                let v = view.get()?;
+                let (sx, sy) = v.screen((f64::from(tx) / n, f64::from(ty) / n));
+                Some(px(f(&v, sx, sy, v.world_px() / n)))
+            }
         };
         view! {
             <img class="tile" alt="" draggable="false" crossorigin="anonymous"
                 data-tile=format!("{z}/{tx}/{ty}") src=tile_url(&template, z, tx, ty)
-                style=style style:visibility=move || if loaded.get() { "visible" } else { "hidden" }
+                style:left=at(|_, x, _, _| x) style:top=at(|_, _, y, _| y)
+                style:width=at(|_, _, _, size| size.ceil() + 1.0)
+                style:height=at(|_, _, _, size| size.ceil() + 1.0)
+                style:visibility=move || if loaded.get() { "visible" } else { "hidden" }
                 on:load=move |_| loaded.set(true)/>
         }
     };
@@ -335,18 +349,17 @@ pub fn MapView(
                 Precision::Exact => None,
             })
             .max();
-        let approx =
-            radius.map(|r| view! { <p class="fineprint">{x(XK::MapApprox)}" "{r}" m"</p> });
+        let approx = radius.map(|r| view! { <p class="fineprint">{x(K::MapApprox)}" "{r}" m"</p> });
         let items = group.into_iter().flat_map(|p| p.items).map(|(name, href, cat)| view! {
-            <li>{match href { Some(h) => view! { <a href=h>{name}</a> }.into_any(), None => view! { <strong>{name}</strong> }.into_any() }}
+            <li>{match href { Some(h) => view! { <A href=h>{name}</A> }.into_any(), None => view! { <strong>{name}</strong> }.into_any() }}
                 " "<span class="fineprint">{category_name(&cat, en)}</span></li>
         }).collect_view();
         Some(view! {
-            <div class="sheet" role="dialog" aria-modal="false" aria-label=x(XK::MapPlacesHere)
+            <div class="sheet" role="dialog" aria-modal="false" aria-label=x(K::MapPlacesHere)
                 on:pointerdown=|ev| ev.stop_propagation() on:wheel=|ev| ev.stop_propagation()
                 on:dblclick=|ev| ev.stop_propagation()>
-                <button type="button" class="sheet-close" aria-label=x(XK::MapClose) on:click=move |_| selected.set(None)>"×"</button>
-                <h3>{x(XK::MapPlacesHere)}</h3>
+                <button type="button" class="sheet-close" aria-label=x(K::MapClose) on:click=move |_| selected.set(None)>"×"</button>
+                <h3>{x(K::MapPlacesHere)}</h3>
                 {approx}
                 <ul>{items}</ul>
             </div>
@@ -361,9 +374,9 @@ pub fn MapView(
             {markers}
             // Quick taps on +/− must not also count as a double tap on the map.
             <div class="map-zoom" on:dblclick=|ev| ev.stop_propagation()>
-                <button type="button" aria-label=move || x(XK::MapZoomIn) on:click=move |_| zoom_by(1.0)>"+"</button>
-                <button type="button" aria-label=move || x(XK::MapZoomOut) on:click=move |_| zoom_by(-1.0)>"−"</button>
-                <button type="button" class="map-all" aria-label=move || x(XK::MapShowAll) on:click=move |_| {
+                <button type="button" aria-label=move || x(K::MapZoomIn) on:click=move |_| zoom_by(1.0)>"+"</button>
+                <button type="button" aria-label=move || x(K::MapZoomOut) on:click=move |_| zoom_by(-1.0)>"−"</button>
+                <button type="button" class="map-all" aria-label=move || x(K::MapShowAll) on:click=move |_| {
                     if let Some((cx, cy, zoom)) = fitted.get_untracked() {
                         view.update(|v| if let Some(v) = v { (v.cx, v.cy, v.zoom) = (cx, cy, zoom) });
                     }
@@ -373,8 +386,23 @@ pub fn MapView(
             {sheet}
         </div>
         {move || me_outside().map(|_| view! {
-            <p class="map-me-outside">{x(XK::MapMeOutside)}" "
-                <button type="button" class="button secondary" on:click=show_me>{x(XK::MapShowMe)}</button></p>
+            <p class="map-me-outside">{x(K::MapMeOutside)}" "
+                <button type="button" class="button secondary" on:click=show_me>{x(K::MapShowMe)}</button></p>
         })}
     }
+}
+
+/// What `/map` keeps while the app is open: where it was left and its category filter, so
+/// Back (or its tab) returns to the same map.
+#[derive(Clone, Copy)]
+pub struct MapMemory {
+    pub view: RwSignal<Option<(f64, f64, f64)>>,
+    pub filter: RwSignal<Option<&'static str>>,
+}
+
+pub fn provide_map_memory() {
+    provide_context(MapMemory {
+        view: RwSignal::new(None),
+        filter: RwSignal::new(None),
+    });
 }

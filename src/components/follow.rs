@@ -4,10 +4,9 @@
 //! warning; all decided by core's `Walk`. Progress is kept in localStorage, so a reload in the
 //! middle of a walk carries on where it was.
 
-use super::map::MapView;
-use super::pins::pins;
-use super::text::K as XK;
-use crate::components::{pack::WithPack, schedule::data_url};
+use crate::components::map::pins::pins;
+use crate::components::map::MapView;
+use crate::components::schedule::data_url;
 use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
 use crate::platform::geolocation::GeoError;
@@ -65,18 +64,9 @@ fn pause_saved(key: &str) {
 }
 
 #[component]
-pub fn RouteExtras(id: String) -> impl IntoView {
-    let render = move |pack: Arc<Pack>| {
-        let r = pack.route(&id)?.clone();
-        Some(view! { <Follow pack route=r/> })
-    };
-    view! { <WithPack render/> }
-}
-
-#[component]
-fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
+pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     let i = use_i18n();
-    let x = move |k: XK| k.text(i.lang.get());
+    let x = move |k: K| k.text(i.lang.get());
     let en = i.en();
     let stops = stop_info(&pack, &route, en);
     let mut stop_pins = pins(stops.iter().enumerate().map(|(n, (at, name))| {
@@ -156,16 +146,12 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     // A phone standing still sends no new fixes: the last one is looked at again every few
     // seconds, so that staying off the path still raises the warning after 20 s.
     let tick = RwSignal::new(0u32);
-    if let Ok(h) = set_interval_with_handle(
-        move || {
-            if watch.watching.get_untracked() {
-                tick.update(|t| *t = t.wrapping_add(1));
-            }
-        },
-        std::time::Duration::from_secs(5),
-    ) {
-        on_cleanup(move || h.clear());
-    }
+    // Owned by the view: dropped, and so stopped, when the page goes.
+    StoredValue::new_local(gloo_timers::callback::Interval::new(5_000, move || {
+        if watch.watching.get_untracked() {
+            tick.update(|t| *t = t.wrapping_add(1));
+        }
+    }));
     Effect::new(move |_| {
         tick.track();
         let Some(at) = watch.fix.get() else { return };
@@ -187,7 +173,7 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         move |_| {
             // Progress is hard to walk again: ask first.
             let sure = window()
-                .confirm_with_message(x(XK::FollowRestartConfirm))
+                .confirm_with_message(x(K::FollowRestartConfirm))
                 .unwrap_or(false);
             if !sure {
                 return;
@@ -215,19 +201,19 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         let done = s.as_ref().map_or(0, |s| s.along_m.round() as u32);
         let left = s.as_ref().map_or(0, |s| s.remaining_m.round() as u32);
         let next = s.as_ref().and_then(|s| s.next).map(|(n, d, b)| view! {
-            <p class="next-stop">{x(XK::FollowNext)}" "<strong>{names2.get(n).cloned().unwrap_or_default()}</strong>" · "
+            <p class="next-stop">{x(K::FollowNext)}" "<strong>{names2.get(n).cloned().unwrap_or_default()}</strong>" · "
                 {format_distance(d.round() as u32, en)}" "
-                <span class="dir">{x(XK::FollowToward)}" "{direction(b, en)}
-                <span class="arrow" aria-hidden="true" style=format!("transform:rotate({}deg)", b.round() as i32)>"↑"</span></span></p>
+                <span class="dir">{x(K::FollowToward)}" "{direction(b, en)}
+                <span class="arrow" aria-hidden="true" style:transform=format!("rotate({}deg)", b.round() as i32)>"↑"</span></span></p>
         });
         let off = s.as_ref().is_some_and(|s| s.off_route);
         view! {
             <div class="follow-panel">
-                <p class="follow-progress"><strong>{pct}"%"</strong>" · "{format_distance(done, en)}" "{x(XK::FollowDone)}" · "
-                    {format_distance(left, en)}" "{x(XK::FollowLeft)}</p>
+                <p class="follow-progress"><strong>{pct}"%"</strong>" · "{format_distance(done, en)}" "{x(K::FollowDone)}" · "
+                    {format_distance(left, en)}" "{x(K::FollowLeft)}</p>
                 <progress max="100" value=pct></progress>
                 {next}
-                {off.then(|| view! { <p class="notice warn off-route" role="alert">{x(XK::FollowOffRoute)}</p> })}
+                {off.then(|| view! { <p class="notice warn off-route" role="alert">{x(K::FollowOffRoute)}</p> })}
             </div>
         }
     };
@@ -235,9 +221,9 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         let n = *stories.get().first()?;
         Some(view! {
             <section class="card arrival" role="dialog" aria-labelledby="arrival-title">
-                <h3 id="arrival-title">{x(XK::FollowArrived)}" "{names.get(n).cloned().unwrap_or_default()}</h3>
+                <h3 id="arrival-title">{x(K::FollowArrived)}" "{names.get(n).cloned().unwrap_or_default()}</h3>
                 <p>{narratives.get(n).cloned().unwrap_or_default()}</p>
-                <button type="button" class="button" on:click=move |_| stories.update(|q| { q.remove(0); })>{x(XK::FollowContinue)}</button>
+                <button type="button" class="button" on:click=move |_| stories.update(|q| { q.remove(0); })>{x(K::FollowContinue)}</button>
             </section>
         })
     };
@@ -265,30 +251,30 @@ fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     // and the map together.
     view! {
         <section class="card follow" aria-labelledby="follow-title">
-            <h2 id="follow-title">{x(XK::FollowTitle)}</h2>
+            <h2 id="follow-title">{x(K::FollowTitle)}</h2>
             {move || if watch.watching.get() {
-                view! { <button type="button" class="button" on:click=stop_following.clone()>{x(XK::FollowStop)}</button> }.into_any()
+                view! { <button type="button" class="button" on:click=stop_following.clone()>{x(K::FollowStop)}</button> }.into_any()
             } else {
-                view! { <button type="button" class="button" on:click=move |_| watch.start()>{x(XK::FollowStart)}</button> }.into_any()
+                view! { <button type="button" class="button" on:click=move |_| watch.start()>{x(K::FollowStart)}</button> }.into_any()
             }}
             {move || match (step.get().is_some(), watch.watching.get()) {
                 (true, _) => Some(panel.clone()().into_any()),
-                (false, true) => Some(view! { <p class="loading" role="status">{x(XK::MapLocating)}</p> }.into_any()),
+                (false, true) => Some(view! { <p class="loading" role="status">{x(K::MapLocating)}</p> }.into_any()),
                 _ => None,
             }}
             {move || watch.error.get().map(|e| view! { <p class="notice warn" role="alert">{match e {
-                GeoError::Denied => x(XK::GeoDeniedShort),
+                GeoError::Denied => x(K::GeoDeniedShort),
                 GeoError::Timeout => i.t(K::GeoTimeout),
                 _ => i.t(K::GeoUnavailable),
-            }}" "{x(XK::FollowStillReadable)}</p> })}
+            }}" "{x(K::FollowStillReadable)}</p> })}
             {story_view}
-            <button type="button" class="button secondary" hidden=move || step.get().is_none() on:click=restart>{x(XK::FollowRestart)}</button>
+            <button type="button" class="button secondary" hidden=move || step.get().is_none() on:click=restart>{x(K::FollowRestart)}</button>
             <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
         </section>
         <MapView pack=pack.clone() pins=stop_pins paths=vec![path] me walked label=route.name.get(en).to_string()/>
-        {(route.path_precision != Precision::Exact).then(|| view! { <p class="notice">{x(XK::PathApproximate)}</p> })}
+        {(route.path_precision != Precision::Exact).then(|| view! { <p class="notice">{x(K::PathApproximate)}</p> })}
         <div class="route-actions">
-            <a class="button secondary gpx" href=data_url("application/gpx+xml", &gpx) download=format!("{}.gpx", route.id)>{x(XK::GpxDownload)}</a>
+            <a class="button secondary gpx" href=data_url("application/gpx+xml", &gpx) download=format!("{}.gpx", route.id)>{x(K::GpxDownload)}</a>
         </div>
     }
 }

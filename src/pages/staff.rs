@@ -3,12 +3,12 @@
 //! here. Every stamp is shown with its verdict, so one forged stamp cannot hide among genuine
 //! ones; an edited or damaged passport fails as a whole.
 
-use super::checkin::point_name;
-use super::scanner::Scanner;
-use super::text::K as XK;
 use crate::components::pack::WithPack;
+use crate::components::scanner::Scanner;
+use crate::components::use_title;
 use crate::format::{format_date, format_time};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, K};
+use crate::pages::checkin::point_name;
 use leptos::prelude::*;
 use qiaosi_core::checkin::passport_check;
 
@@ -21,7 +21,14 @@ fn passport_in(text: &str) -> String {
 #[component]
 pub fn Staff() -> impl IntoView {
     let i = use_i18n();
-    let x = move |k: XK| k.text(i.lang.get());
+    use_title(move || i.t(K::StaffCheckTitle).into());
+    view! { <h1>{i.t(K::StaffCheckTitle)}</h1> <StaffCheck/> }
+}
+
+#[component]
+fn StaffCheck() -> impl IntoView {
+    let i = use_i18n();
+    let x = move |k: K| k.text(i.lang.get());
     let code = RwSignal::new(String::new());
     // "Paste something first", shown after Check with nothing to check.
     let empty = RwSignal::new(false);
@@ -35,7 +42,11 @@ pub fn Staff() -> impl IntoView {
             code.set(passport_in(&hash));
             empty.set(false);
             if let Ok(h) = window().history() {
-                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/staff"));
+                let _ = h.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&crate::routes::Page::Staff.href()),
+                );
             }
         }
     };
@@ -54,7 +65,7 @@ pub fn Staff() -> impl IntoView {
             return None;
         }
         Some(match passport_check(&c, &pack.checkin.keys, &pack.checkin.points) {
-            Err(_) => view! { <section class="card refused" role="alert"><p>{x(XK::StaffAltered)}</p></section> }.into_any(),
+            Err(_) => view! { <section class="card refused" role="alert"><p>{x(K::StaffAltered)}</p></section> }.into_any(),
             Ok(stamps) => {
                 let good = stamps.iter().filter(|s| s.is_ok()).count();
                 let all_good = good == stamps.len();
@@ -63,12 +74,12 @@ pub fn Staff() -> impl IntoView {
                         <li class="stamp ok"><strong>{point_name(&pack, &v.verified.point_id, en)}</strong>" "
                             <span class="fineprint">{format!("{} {}", format_date(v.at.date, en), format_time(v.at))}</span></li>
                     }.into_any(),
-                    Err(_) => view! { <li class="stamp bad"><strong>{x(XK::StaffStampBad)}</strong></li> }.into_any(),
+                    Err(_) => view! { <li class="stamp bad"><strong>{x(K::StaffStampBad)}</strong></li> }.into_any(),
                 }).collect_view();
                 view! {
                     <section class=if all_good { "card staff-result" } else { "card staff-result refused" } role="status">
-                        <h2>{good}" "{x(XK::StaffGenuine)}</h2>
-                        {all_good.then(|| view! { <p>{x(XK::StaffAllGood)}</p> })}
+                        <h2>{good}" "{x(K::StaffGenuine)}</h2>
+                        {all_good.then(|| view! { <p>{x(K::StaffAllGood)}</p> })}
                         <ul class="stamps">{rows}</ul>
                     </section>
                 }.into_any()
@@ -77,17 +88,17 @@ pub fn Staff() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <p>{move || x(XK::StaffPaste)}</p>
-            <textarea class="staff-input" rows="3" aria-label=move || x(XK::StaffTitle)
+            <p>{move || x(K::StaffPaste)}</p>
+            <textarea class="staff-input" rows="3" aria-label=move || x(K::StaffTitle)
                 prop:value=move || draft.get()
                 on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
             <button class="button" type="button" on:click=move |_| {
                 let c = passport_in(&draft.get_untracked());
                 empty.set(c.is_empty());
                 code.set(c);
-            }>{move || x(XK::StaffCheck)}</button>
-            {move || empty.get().then(|| view! { <p class="notice warn" role="alert">{x(XK::StaffEmpty)}</p> })}
-            <Scanner label=XK::StaffScan on_text/>
+            }>{move || x(K::StaffCheck)}</button>
+            {move || empty.get().then(|| view! { <p class="notice warn" role="alert">{x(K::StaffEmpty)}</p> })}
+            <Scanner label=K::StaffScan on_text/>
         </section>
         <WithPack render/>
     }

@@ -2,11 +2,10 @@
 //! pack's rewards, and "show to staff": a QR of the whole passport (every stamp with its
 //! signed code) that staff check on their own phone (/staff) or with `qiaosi verify-passport`.
 
-use super::checkin::point_name;
-use super::text::K as XK;
 use crate::components::pack::WithPack;
 use crate::format::{format_date, format_time};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, K};
+use crate::pages::checkin::point_name;
 use crate::store::stamps::{StampRec, Stamps};
 use leptos::prelude::*;
 use qiaosi_core::checkin::{group_of, passport_encode, Group, Stamp};
@@ -43,7 +42,7 @@ pub(super) fn qr_svg(text: &str) -> Option<String> {
 #[component]
 pub fn Passport(stamps: Stamps) -> impl IntoView {
     let i = use_i18n();
-    let x = move |k: XK| k.text(i.lang.get());
+    let x = move |k: K| k.text(i.lang.get());
     let show_staff = RwSignal::new(false);
     let copied = RwSignal::new(false);
     let render = move |pack: std::sync::Arc<Pack>| {
@@ -65,7 +64,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
             let g = match group_of(&pack, &s.point) {
                 Group::Edition(e) => e.name.get(en).to_string(),
                 Group::Route(r) => r.name.get(en).to_string(),
-                Group::Other => x(XK::OtherPlaces).into(),
+                Group::Other => x(K::OtherPlaces).into(),
             };
             match groups.iter_mut().find(|(name, _)| *name == g) {
                 Some((_, v)) => v.push(s),
@@ -87,7 +86,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                     <strong>{r.name.get(en).to_string()}</strong>" "
                     <span class="progress">{have}" / "{r.need}</span>
                     <progress max=r.need value=have></progress>
-                    {(have >= r.need).then(|| view! { <p class="reward-ready">{x(XK::RewardReady)}</p> })}
+                    {(have >= r.need).then(|| view! { <p class="reward-ready">{x(K::RewardReady)}</p> })}
                     {r.how.as_ref().map(|h| view! { <p class="fineprint">{h.get(en).to_string()}</p> })}
                 </li>
             }
@@ -96,35 +95,35 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
         let staff_list = list.clone();
         view! {
             <section class="card passport" aria-labelledby="passport">
-                <h2 id="passport">{x(XK::Passport)}</h2>
-                <p class="progress">{x(XK::StampsOf)}" "{got}" / "{total}</p>
+                <h2 id="passport">{x(K::Passport)}</h2>
+                <p class="progress">{x(K::StampsOf)}" "{got}" / "{total}</p>
                 // First, so that the code staff need appears where the visitor is looking.
                 {(!list.is_empty()).then(|| view! {
                     <button class="button" type="button" aria-expanded=move || show_staff.get().to_string()
                         on:click=move |_| show_staff.update(|s| *s = !*s)>
-                        {move || x(if show_staff.get() { XK::HideStaff } else { XK::ShowStaff })}
+                        {move || x(if show_staff.get() { K::HideStaff } else { K::ShowStaff })}
                     </button>
                 })}
                 {move || show_staff.get().then(|| {
                     let link = staff_link(&staff_list);
                     view! {
                         <div class="staff-qr">
-                            <p>{x(XK::StaffHint)}</p>
-                            <div class="qr" role="img" aria-label=x(XK::ShowStaff) inner_html=qr_svg(&link).unwrap_or_default()></div>
-                            <textarea class="passport-code" readonly rows="3" aria-label=x(XK::ShowStaff)>{link.clone()}</textarea>
+                            <p>{x(K::StaffHint)}</p>
+                            <div class="qr" role="img" aria-label=x(K::ShowStaff) inner_html=qr_svg(&link).unwrap_or_default()></div>
+                            <textarea class="passport-code" readonly rows="3" aria-label=x(K::ShowStaff)>{link.clone()}</textarea>
                             <button class="button secondary" type="button" on:click=move |_| {
                                 let link = link.clone();
                                 leptos::task::spawn_local(async move {
                                     copied.set(crate::platform::share::copy(&link).await);
                                 });
-                            }>{move || x(if copied.get() { XK::Copied } else { XK::CopyText })}</button>
+                            }>{move || x(if copied.get() { K::Copied } else { K::CopyText })}</button>
                         </div>
                     }
                 })}
-                {list.is_empty().then(|| view! { <p class="fineprint">{x(XK::NoStamps)}</p> })}
-                {(!missing.is_empty()).then(|| view! { <p class="to-collect">{x(XK::ToCollect)}" "{missing.join(if en { ", " } else { "、" })}</p> })}
+                {list.is_empty().then(|| view! { <p class="fineprint">{x(K::NoStamps)}</p> })}
+                {(!missing.is_empty()).then(|| view! { <p class="to-collect">{x(K::ToCollect)}" "{missing.join(if en { ", " } else { "、" })}</p> })}
                 {groups}
-                {has_rewards.then(|| view! { <h3>{x(XK::Rewards)}</h3><ul class="rewards">{rewards}</ul> })}
+                {has_rewards.then(|| view! { <h3>{x(K::Rewards)}</h3><ul class="rewards">{rewards}</ul> })}
             </section>
         }
     };

@@ -4,39 +4,39 @@
 //! for it, and every attempt carries the entry's own `Idempotency-Key`, so a server that
 //! honours the key applies each check-in exactly once, however often it is sent.
 
+use crate::platform::fetch::{fetch, Deadline};
 use crate::store::{schema, Op, Store};
 use leptos::prelude::window;
 use qiaosi_core::checkin::{sync_outcome, SyncOutcome};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     static ENDPOINT: RefCell<Option<String>> = const { RefCell::new(None) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
     /// The pause before the next retry; doubles on each failure.
-    static BACKOFF_MS: Cell<i32> = const { Cell::new(FIRST_PAUSE_MS) };
+    static BACKOFF_MS: Cell<u32> = const { Cell::new(FIRST_PAUSE_MS) };
     static RETRY_SET: Cell<bool> = const { Cell::new(false) };
     static AGAIN: Cell<bool> = const { Cell::new(false) };
 }
 
-const FIRST_PAUSE_MS: i32 = 2_000;
-const MAX_PAUSE_MS: i32 = 5 * 60_000;
+const FIRST_PAUSE_MS: u32 = 2_000;
+const MAX_PAUSE_MS: u32 = 5 * 60_000;
 /// An attempt with no answer by then is given up (and retried later).
-const TIMEOUT_MS: i32 = 30_000;
+const TIMEOUT_MS: u32 = 30_000;
 
 /// Starts (or nudges) syncing to `endpoint`: sends what is queued now and whenever the phone
 /// comes back online.
 pub fn start(endpoint: String) {
     ENDPOINT.with(|e| *e.borrow_mut() = Some(endpoint));
     if !LISTENING.replace(true) {
-        let on = Closure::<dyn Fn()>::new(|| {
+        // For as long as the page lives.
+        gloo_events::EventListener::new(&window(), "online", |_| {
             BACKOFF_MS.set(FIRST_PAUSE_MS);
             leptos::task::spawn_local(flush());
-        });
-        let _ = window().add_event_listener_with_callback("online", on.as_ref().unchecked_ref());
-        on.forget();
+        })
+        .forget();
     }
     leptos::task::spawn_local(flush());
 }
@@ -91,12 +91,11 @@ fn schedule_retry() {
     }
     let pause = BACKOFF_MS.get();
     BACKOFF_MS.set((pause * 2).min(MAX_PAUSE_MS));
-    let again = Closure::once_into_js(|| {
+    gloo_timers::callback::Timeout::new(pause, || {
         RETRY_SET.set(false);
         leptos::task::spawn_local(flush());
-    });
-    let _ = window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), pause);
+    })
+    .forget();
 }
 
 /// One attempt. A redirect counts as no answer (a captive portal's login page must not pass
@@ -110,23 +109,13 @@ async fn send(endpoint: &str, key: &str, body: &str) -> SyncOutcome {
     let _ = headers.set("content-type", "application/json");
     let _ = headers.set("idempotency-key", key);
     init.set_headers(&headers);
-    let abort = web_sys::AbortController::new().ok();
-    if let Some(a) = &abort {
-        init.set_signal(Some(&a.signal()));
-        let a = a.clone();
-        let cancel = Closure::once_into_js(move || a.abort());
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            cancel.unchecked_ref(),
-            TIMEOUT_MS,
-        );
-    }
-    // A request that cannot even be built (the validator refuses such URLs) keeps the entry.
-    let Ok(req) = web_sys::Request::new_with_str_and_init(endpoint, &init) else {
+    let Some(deadline) = Deadline::new(TIMEOUT_MS) else {
         return SyncOutcome::Later;
     };
-    let status = JsFuture::from(window().fetch_with_request(&req))
+    // A request that cannot even be built (the validator refuses such URLs) keeps the entry.
+    let status = fetch(endpoint, &init, &deadline)
         .await
         .ok()
-        .map(|r| r.unchecked_into::<web_sys::Response>().status());
+        .map(|r| r.status());
     sync_outcome(status)
 }

@@ -3,8 +3,7 @@
 //! everywhere else (iOS Safari, desktop). The camera runs only while the scanner is open, and is stopped when it closes or
 //! the page goes away.
 
-use super::text::K as XK;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, K};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -14,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 /// Pictures are read at most this wide: enough for a poster's QR at arm's length, and small
 /// enough that the Rust decoder keeps up on a cheap phone.
 const MAX_W: u32 = 640;
-const TICK_MS: i32 = 300;
+const TICK_MS: u32 = 300;
 
 /// The decoder worker (src/bin/scanner.rs), started on first use and ready to take pictures.
 async fn decoder() -> Option<web_sys::Worker> {
@@ -58,8 +57,8 @@ async fn decode_in_worker(w: u32, h: u32, luma: Vec<u8>) -> Option<String> {
 
 struct Camera {
     stream: web_sys::MediaStream,
-    timer: i32,
-    _tick: Closure<dyn FnMut()>,
+    /// Reads a frame every TICK_MS; dropping it stops that.
+    _tick: gloo_timers::callback::Interval,
 }
 
 thread_local! {
@@ -84,7 +83,6 @@ fn stop_camera() {
     }
     BUSY.set(false);
     if let Some(cam) = CAMERA.with(|c| c.borrow_mut().take()) {
-        window().clear_interval_with_handle(cam.timer);
         stop_tracks(&cam.stream);
     }
 }
@@ -148,9 +146,9 @@ async fn read_frame(
 /// A "scan" button that opens the camera; `on_text` gets the first QR code read (the camera
 /// is closed by then).
 #[component]
-pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
+pub fn Scanner(label: K, on_text: Callback<String>) -> impl IntoView {
     let i = use_i18n();
-    let x = move |k: XK| k.text(i.lang.get());
+    let x = move |k: K| k.text(i.lang.get());
     let open = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let video = NodeRef::<leptos::html::Video>::new();
@@ -190,7 +188,7 @@ pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
             el.set_src_object(Some(&stream));
             let _ = el.play();
             let detector = barcode_detector();
-            let tick = Closure::<dyn FnMut()>::new(move || {
+            let tick = gloo_timers::callback::Interval::new(TICK_MS, move || {
                 if BUSY.replace(true) {
                     return;
                 }
@@ -212,16 +210,9 @@ pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
                     }
                 });
             });
-            let timer = window()
-                .set_interval_with_callback_and_timeout_and_arguments_0(
-                    tick.as_ref().unchecked_ref(),
-                    TICK_MS,
-                )
-                .unwrap_or_default();
             CAMERA.with(|c| {
                 *c.borrow_mut() = Some(Camera {
                     stream,
-                    timer,
                     _tick: tick,
                 })
             });
@@ -232,12 +223,12 @@ pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
         <div class="scanner">
             <button class="button" type="button" on:click=move |_| {
                 if open.get_untracked() { stop_camera(); open.set(false) } else { start() }
-            }>{move || x(if open.get() { XK::ScanStop } else { label })}</button>
+            }>{move || x(if open.get() { K::ScanStop } else { label })}</button>
             <div class="viewfinder" hidden=move || !open.get()>
-                <video node_ref=video playsinline=true muted=true aria-label=move || x(XK::ScanAim)></video>
-                <p class="fineprint">{move || x(XK::ScanAim)}</p>
+                <video node_ref=video playsinline=true muted=true aria-label=move || x(K::ScanAim)></video>
+                <p class="fineprint">{move || x(K::ScanAim)}</p>
             </div>
-            {move || failed.get().then(|| view! { <p class="notice warn" role="alert">{x(XK::ScanNoCamera)}</p> })}
+            {move || failed.get().then(|| view! { <p class="notice warn" role="alert">{x(K::ScanNoCamera)}</p> })}
         </div>
     }
 }
@@ -247,20 +238,24 @@ pub fn Scanner(label: XK, on_text: Callback<String>) -> impl IntoView {
 pub fn ScanToCheckin() -> impl IntoView {
     let i = use_i18n();
     let wrong = RwSignal::new(false);
+    let navigate = leptos_router::hooks::use_navigate();
     let on_text = Callback::new(move |text: String| {
         // Only this guide's check-in links are followed; any other QR is named, not opened.
         match qiaosi_core::checkin::link_token(&text) {
             Some(token) => {
                 wrong.set(false);
-                super::go(&format!("/checkin/{token}"));
+                navigate(
+                    &crate::routes::Page::Checkin(token).href(),
+                    Default::default(),
+                );
             }
             None => wrong.set(true),
         }
     });
     view! {
         <section class="card">
-            <Scanner label=XK::Scan on_text/>
-            {move || wrong.get().then(|| view! { <p class="notice warn" role="alert">{XK::ScanNotOurs.text(i.lang.get())}</p> })}
+            <Scanner label=K::Scan on_text/>
+            {move || wrong.get().then(|| view! { <p class="notice warn" role="alert">{K::ScanNotOurs.text(i.lang.get())}</p> })}
         </section>
     }
 }

@@ -1,0 +1,192 @@
+//! Every address of the app, in one typed place.
+//!
+//! These paths are printed on posters and shared as links: they never change. A link is built
+//! with [`Page::href`] (never by hand), the router's table in `app.rs` matches the same paths
+//! (the tests below run each href through leptos_router's own matcher), and the tab bar comes
+//! from [`TABS`]. Adding a page: a variant here (its href, parse and section), a file in
+//! `pages/`, and one `<Route>` line in `app.rs`.
+
+use crate::components::icons::Icon;
+use crate::i18n::K;
+
+/// A page of the app, with what its address carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page<'a> {
+    Home,
+    /// The place list, optionally filtered to one category (`/places?cat=fitness`).
+    Places(Option<&'a str>),
+    Place(&'a str),
+    Map,
+    Routes,
+    Route(&'a str),
+    Festival,
+    /// An event of a festival edition: (edition, event).
+    Event(&'a str, &'a str),
+    /// A scanned poster's check-in code.
+    Checkin(&'a str),
+    Passport,
+    Staff,
+    Me,
+}
+
+/// The bottom tab bar: each tab's page, label and icon.
+pub const TABS: [(Page<'static>, K, Icon); 6] = [
+    (Page::Home, K::TabHome, Icon::Home),
+    (Page::Places(None), K::TabPlaces, Icon::Search),
+    (Page::Map, K::TabMap, Icon::Map),
+    (Page::Routes, K::TabSeawall, Icon::Wave),
+    (Page::Festival, K::TabFestival, Icon::Flag),
+    (Page::Me, K::TabMe, Icon::User),
+];
+
+impl<'a> Page<'a> {
+    /// The page's address. Ids in the pack are checked to be plain slugs (letters, digits, `-`)
+    /// and check-in codes are base64url, so no part needs escaping.
+    pub fn href(&self) -> String {
+        match self {
+            Page::Home => "/".into(),
+            Page::Places(None) => "/places".into(),
+            Page::Places(Some(cat)) => format!("/places?cat={cat}"),
+            Page::Place(id) => format!("/places/{id}"),
+            Page::Map => "/map".into(),
+            Page::Routes => "/routes".into(),
+            Page::Route(id) => format!("/routes/{id}"),
+            Page::Festival => "/festival".into(),
+            Page::Event(edition, event) => format!("/festival/{edition}/{event}"),
+            Page::Checkin(code) => format!("/checkin/{code}"),
+            Page::Passport => "/passport".into(),
+            Page::Staff => "/staff".into(),
+            Page::Me => "/me".into(),
+        }
+    }
+
+    /// The page at a path (with its query, if any); `None` for the not-found page.
+    pub fn parse(href: &'a str) -> Option<Page<'a>> {
+        let (path, query) = href.split_once('?').unwrap_or((href, ""));
+        let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        Some(match segs.as_slice() {
+            [] => Page::Home,
+            ["places"] => Page::Places(query_param(query, "cat")),
+            ["places", id] => Page::Place(id),
+            ["map"] => Page::Map,
+            ["routes"] => Page::Routes,
+            ["routes", id] => Page::Route(id),
+            ["festival"] => Page::Festival,
+            ["festival", edition, event] => Page::Event(edition, event),
+            ["checkin", code] => Page::Checkin(code),
+            ["passport"] => Page::Passport,
+            ["staff"] => Page::Staff,
+            ["me"] => Page::Me,
+            _ => return None,
+        })
+    }
+
+    /// The tab a page belongs to, so deep pages keep their section's tab lit.
+    pub fn section(&self) -> Page<'static> {
+        match self {
+            Page::Home => Page::Home,
+            Page::Places(_) | Page::Place(_) => Page::Places(None),
+            Page::Map => Page::Map,
+            Page::Routes | Page::Route(_) => Page::Routes,
+            Page::Festival | Page::Event(..) => Page::Festival,
+            Page::Checkin(_) | Page::Passport | Page::Staff | Page::Me => Page::Me,
+        }
+    }
+}
+
+/// A query parameter's value. Values are the app's own (category ids): plain ASCII, never
+/// percent-encoded.
+fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        (k == name && !v.is_empty()).then_some(v)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_kind() -> Vec<Page<'static>> {
+        vec![
+            Page::Home,
+            Page::Places(None),
+            Page::Places(Some("fitness")),
+            Page::Place("library-24h"),
+            Page::Map,
+            Page::Routes,
+            Page::Route("seawall-heritage-walk"),
+            Page::Festival,
+            Page::Event("2023", "opening"),
+            Page::Checkin("AQJrMQ-_x"),
+            Page::Passport,
+            Page::Staff,
+            Page::Me,
+        ]
+    }
+
+    #[test]
+    fn every_page_round_trips_through_its_href() {
+        for page in every_kind() {
+            let href = page.href();
+            assert_eq!(Page::parse(&href), Some(page), "{href}");
+        }
+    }
+
+    #[test]
+    fn the_stable_paths_are_what_posters_and_links_use() {
+        assert_eq!(Page::Place("x").href(), "/places/x");
+        assert_eq!(Page::Event("a", "b").href(), "/festival/a/b");
+        assert_eq!(Page::Checkin("c").href(), "/checkin/c");
+        assert_eq!(Page::Places(Some("culture")).href(), "/places?cat=culture");
+        assert_eq!(Page::parse("/places/"), Some(Page::Places(None)));
+        for bad in [
+            "/nope",
+            "/places/a/b",
+            "/festival/2023",
+            "/checkin",
+            "/me/x",
+        ] {
+            assert_eq!(Page::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn deep_pages_light_their_section() {
+        assert_eq!(Page::Place("x").section(), Page::Places(None));
+        assert_eq!(Page::Event("a", "b").section(), Page::Festival);
+        assert_eq!(Page::Checkin("x").section(), Page::Me);
+        for (tab, ..) in TABS {
+            assert_eq!(tab.section(), tab, "a tab is its own section");
+        }
+    }
+
+    #[test]
+    fn the_router_table_matches_every_href_with_the_same_parameters() {
+        for page in every_kind() {
+            let href = page.href();
+            let path = href.split('?').next().unwrap();
+            let (name, params) = crate::app::match_path(path)
+                .unwrap_or_else(|| panic!("{href}: no route in the router's table"));
+            let p = |k: &str, v: &str| (k.to_string(), v.to_string());
+            let (want_name, want): (&str, Vec<_>) = match page {
+                Page::Home => ("home", vec![]),
+                Page::Places(_) => ("places", vec![]),
+                Page::Place(id) => ("place", vec![p("id", id)]),
+                Page::Map => ("map", vec![]),
+                Page::Routes => ("routes", vec![]),
+                Page::Route(id) => ("route", vec![p("id", id)]),
+                Page::Festival => ("festival", vec![]),
+                Page::Event(ed, ev) => ("event", vec![p("edition", ed), p("event", ev)]),
+                Page::Checkin(c) => ("checkin", vec![p("code", c)]),
+                Page::Passport => ("passport", vec![]),
+                Page::Staff => ("staff", vec![]),
+                Page::Me => ("me", vec![]),
+            };
+            assert_eq!((name, params), (want_name, want), "{href}");
+        }
+        for bad in ["/nope", "/places/a/b", "/festival/2023", "/checkin"] {
+            assert_eq!(crate::app::match_path(bad), None, "{bad}");
+        }
+    }
+}
