@@ -1,0 +1,66 @@
+// The first paint needs no wasm: index.html's static frame (fitted by public/boot.js) shows the
+// header, the tab bar and, on `/`, the home page's first screen, in the saved language, theme
+// and text size. The app then takes over with the same layout: these tests compare the frame
+// painted without the wasm against the app's own, element by element.
+import { test, expect } from '../fixtures.js';
+
+const PARTS = ['.topbar .brand', '.lang-switch', '.tagline', '#home-find', '.finder input', '.chips .chip', '.tabbar .tab'];
+
+/** Text, accessible name and box of every part of the first screen. */
+const snapshot = (page) => page.evaluate((parts) => parts.flatMap((sel) => [...document.querySelectorAll(sel)].map((el) => {
+  const r = el.getBoundingClientRect();
+  return {
+    sel,
+    text: el.textContent.trim(),
+    label: el.getAttribute('aria-label') || el.getAttribute('placeholder') || '',
+    current: el.getAttribute('aria-current'),
+    box: [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 2) / 2),
+  };
+})), PARTS);
+
+const blockWasm = (page) => page.route('**/*.wasm', (r) => r.abort());
+
+for (const [name, settings] of [
+  ['Chinese', {}],
+  ['English, large text, dark', { 'qiaosi.lang': 'en', 'qiaosi.large': '1', 'qiaosi.theme': 'dark' }],
+]) {
+  test(`the static frame is the app's own first screen (${name})`, async ({ page }) => {
+    await page.addInitScript((s) => { for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); }, settings);
+    await blockWasm(page);
+    await page.goto('/');
+    await expect(page.locator('#boot .tagline')).toBeVisible();
+    const frame = await snapshot(page);
+    expect(frame.filter((p) => p.sel === '.tabbar .tab')).toHaveLength(6);
+    expect(frame.find((p) => p.sel === '.tabbar .tab').current).toBe('page');
+    await page.unroute('**/*.wasm');
+    await page.goto('/');
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.locator('.tagline')).toBeVisible();
+    const app = await snapshot(page);
+    expect(frame).toEqual(app);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(settings['qiaosi.lang'] || 'zh-CN');
+  });
+}
+
+test('on other pages the frame has no home screen and lights its section', async ({ page }) => {
+  await blockWasm(page);
+  await page.goto('/checkin/some-code');
+  await expect(page.locator('#boot .topbar')).toBeVisible();
+  await expect(page.locator('.tagline')).toHaveCount(0);
+  await expect(page.locator('.tabbar .tab[aria-current=page]')).toHaveText('我的');
+});
+
+test('the app takes over without moving anything: no layout shift on /', async ({ page }) => {
+  // Slow the wasm so the frame is on screen for a while before the app replaces it.
+  await page.route('**/*.wasm', async (r) => { await new Promise((ok) => setTimeout(ok, 800)); await r.continue(); });
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/');
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('.route-card, .card h3').first()).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__cls)).toBe(0);
+});
