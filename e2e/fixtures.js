@@ -1,4 +1,5 @@
-// Shared test setup: each test file gets a fresh server on dist/ and helpers.
+// Shared test setup: each test gets a fresh server on dist/, a check that no page of the test
+// broke the site's Content-Security-Policy, and helpers.
 import { test as base, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,14 +9,78 @@ import { startServer } from './server.mjs';
 
 export const pack = JSON.parse(readFileSync(new URL('../dist/content/pack.json', import.meta.url), 'utf8'));
 
+const CSP_BINDING = '__qiaosiCspViolation';
+const watched = new WeakMap();
+
+/** Reports every CSP violation of `context`'s pages, across navigations, to `report`. */
+async function watchCsp(context, report) {
+  if (watched.has(context)) return watched.set(context, report);
+  watched.set(context, report);
+  // A binding rather than the console: it carries the event's fields as they are.
+  await context.exposeBinding(CSP_BINDING, ({ page }, v) => watched.get(context)?.({ ...v, page: page?.url() }));
+  // Before any of the page's own scripts, in every document: the listener sees every violation.
+  await context.addInitScript((name) => {
+    addEventListener('securitypolicyviolation', (e) => {
+      window[name]?.({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
+    }, true);
+  }, CSP_BINDING);
+}
+
 export const test = base.extend({
+  /** Options for the server fixture (startServer's: tileHosts, sync, override). */
+  serverOptions: [{}, { option: true }],
   // A server per test, so a test may stop it (offline) or answer a path differently.
-  server: async ({}, use) => {
-    const s = await startServer({ dir: 'dist' });
+  server: async ({ serverOptions }, use) => {
+    const s = await startServer({ dir: 'dist', ...serverOptions });
     await use(s);
     await s.close();
   },
   baseURL: async ({ server }, use) => use(server.url),
+
+  // Every test fails if a page it opened reports a Content-Security-Policy violation: the
+  // policy the server sends is the one a deploy sends (README, "Deploy"), so a blocked script,
+  // style, image or request is a broken feature on a real host. The test's own context, and any
+  // context or browser it makes itself, are watched. A test that means to cause one takes it
+  // with csp.take() (and checks it). Not seen: violations inside workers (the service worker,
+  // the scanner's), whose global scope no init script reaches.
+  csp: [async ({ context, browser, playwright }, use) => {
+    const violations = [];
+    const report = (v) => violations.push(v);
+    const undo = [];
+    const patch = (obj, name, wrap) => {
+      const orig = obj[name];
+      obj[name] = wrap(orig);
+      undo.push(() => { obj[name] = orig; });
+    };
+    const watchNewContexts = (b) => patch(b, 'newContext', (orig) => async function (...args) {
+      const c = await orig.apply(this, args);
+      await watchCsp(c, report);
+      return c;
+    });
+    await watchCsp(context, report);
+    watchNewContexts(browser);
+    for (const type of [playwright.chromium, playwright.firefox, playwright.webkit]) {
+      patch(type, 'launch', (orig) => async function (...args) {
+        const b = await orig.apply(this, args);
+        watchNewContexts(b);
+        return b;
+      });
+      patch(type, 'launchPersistentContext', (orig) => async function (...args) {
+        const c = await orig.apply(this, args);
+        await watchCsp(c, report);
+        return c;
+      });
+    }
+    await use({
+      violations,
+      /** Removes and returns the violations seen so far. */
+      take: () => violations.splice(0),
+    });
+    for (const f of undo.reverse()) f();
+    const lines = violations.map((v) => `${v.directive} blocked ${v.blocked || '(inline)'} at ${v.source || v.page}:${v.line}` +
+      (v.sample ? ` ("${v.sample}")` : '') + ` on ${v.page}`);
+    expect(violations, `Content-Security-Policy violations:\n  ${lines.join('\n  ')}`).toEqual([]);
+  }, { auto: true }],
 });
 
 /** Waits until a service worker controls the page (the first visit installs it). */

@@ -1,8 +1,9 @@
 // Trunk post_build hook: writes this build's precache list into sw.js.
 //
 // The list is taken from the build output itself (every file Trunk staged, with a content
-// hash), never typed by hand, and the build id is derived from all of those hashes: a new
-// deploy always gets a new cache, and an unchanged build keeps its cache.
+// hash), never typed by hand, and the build id is derived from all of those hashes. The worker
+// id is a hash of the finished worker's own text, which tells two sw.js of one build apart
+// (public/sw.js keeps which shell cache each install filled under it).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -32,9 +33,12 @@ if (!entries.some(([u]) => u === base + 'index.html')) throw new Error('index.ht
 
 const build = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 12);
 const sw = readFileSync(swPath, 'utf8');
-const out = sw
+for (const marker of ['"__BUILD__"', '/*__PRECACHE__*/[]', '"__WORKER__"']) {
+  if (!sw.includes(marker)) throw new Error(`sw.js has no ${marker} marker (already filled, or not the template?)`);
+}
+const filled = sw
   .replace('"__BUILD__"', JSON.stringify(build))
   .replace('/*__PRECACHE__*/[]', JSON.stringify(entries));
-if (out === sw) throw new Error('sw.js has no __BUILD__/__PRECACHE__ markers');
-writeFileSync(swPath, out);
-console.log(`precache: build ${build}, ${entries.length} files`);
+const worker = createHash('sha256').update(filled).digest('hex').slice(0, 12);
+writeFileSync(swPath, filled.replace('"__WORKER__"', JSON.stringify(worker)));
+console.log(`precache: build ${build}, worker ${worker}, ${entries.length} files`);

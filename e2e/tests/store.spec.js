@@ -63,10 +63,15 @@ test('a favourite made offline is still there after going online and reloading',
 });
 
 test('a v1 database with user data is upgraded by this build and keeps all of it', async ({ page }) => {
-  const blank = await startServer({ dir: 'dist', override: (p) => (p === '/blank' ? { body: '<!doctype html><title>blank</title>', type: 'text/html' } : undefined) });
+  // The script is a file of the site, not inline: the site's Content-Security-Policy allows only those.
+  const v1 = readFileSync(new URL('../fixtures/v1-db.js', import.meta.url), 'utf8');
+  const blank = await startServer({
+    dir: 'dist',
+    override: (p) => ({ '/blank': { body: '<!doctype html><title>blank</title>', type: 'text/html' }, '/v1-db.js': { body: v1, type: 'text/javascript' } })[p],
+  });
   try {
     await page.goto(blank.url + '/blank');
-    await page.addScriptTag({ content: readFileSync(new URL('../fixtures/v1-db.js', import.meta.url), 'utf8') });
+    await page.addScriptTag({ url: blank.url + '/v1-db.js' });
     await page.evaluate(() => window.__makeV1Db());
     await page.goto(blank.url + '/me');
     await expect(page.locator('.favourites .place-name')).toHaveText(['乔司“潮”文化客厅', '牛角村古海塘遗址']);

@@ -5,6 +5,9 @@ import { test, expect, waitForServiceWorker } from '../fixtures.js';
 import { makeBuildB } from '../make-build-b.mjs';
 
 const TILES = 'qiaosi-tiles';
+// The stub on the server's other origin (localhost) stands in for a tile server, so the
+// Content-Security-Policy allows it as the pack's tile host would be.
+test.use({ serverOptions: { tileHosts: ['http://localhost:{port}'] } });
 
 /** Loads images in the page, all at once; each one's natural width, or 0 if it failed. */
 function loadImages(page, urls, crossOrigin) {
