@@ -178,6 +178,9 @@ texts! {
     OfflineHint => "当前没有网络，显示的是手机上保存的内容。", "No network: showing what is saved on this phone.";
     UpdateReady => "有新版本可用。", "A new version is available.";
     UpdateReload => "重新加载", "Reload";
+    DbBlocked => "本应用的另一个页面还开着旧版本，请关闭那个页面后重新加载；在此之前，您的更改不会被保存。", "Another tab still has an older version of this guide open. Close it and reload; until then, your changes can't be saved.";
+    DbOutdated => "本应用已在另一个页面更新，请重新加载此页面；在此之前，您的更改不会被保存。", "This guide was updated in another tab. Reload this page; until then, your changes can't be saved.";
+    DbNewer => "您的数据由本应用的较新版本保存，这个版本无法读取。请重新加载以使用最新版本；在此之前，您的更改不会被保存。", "Your data was saved by a newer version of this guide, which this version can't read. Reload to get the latest version; until then, your changes can't be saved.";
     MemoryOnly => "这个浏览器无法在手机上保存数据：关闭页面后，收藏等内容不会保留。", "This browser can't save data on the phone: favourites and other things you save are lost when the page closes.";
     QuotaFull => "手机存储空间已满，这次的更改没有保存。之前保存的内容都还在。", "The phone's storage is full, so this change was not saved. Everything saved before is still there.";
     SaveFailed => "保存失败，请重试。之前保存的内容都还在。", "Saving failed; please try again. Everything saved before is still there.";

@@ -21,7 +21,7 @@ test('lists every place in the pack', async ({ page }) => {
 
 test('filters places by category', async ({ page }) => {
   await page.goto('/places');
-  await page.getByRole('link', { name: '健身运动' }).click();
+  await page.getByRole('link', { name: '健身运动', exact: true }).click();
   await expect(page).toHaveURL(/cat=fitness/);
   const fitness = pack.places.filter((p) => p.category === 'fitness');
   await expect(page.locator('.place-row')).toHaveCount(fitness.length);

@@ -3,7 +3,7 @@
 
 use crate::i18n::{use_i18n, K};
 use crate::platform::{online::use_online, service_worker};
-use crate::store::{user::use_user_data, StoreError};
+use crate::store::{problem, user::use_user_data, DbProblem, StoreError};
 use leptos::prelude::*;
 
 /// A small "offline" pill for the header.
@@ -24,6 +24,8 @@ pub fn Notices() -> impl IntoView {
     let i = use_i18n();
     let sw = service_worker::use_service_worker();
     let user = use_user_data();
+    let db = problem();
+    let db2 = db.clone();
     view! {
         <div class="notices">
             {move || sw.update_ready.get().then(|| view! {
@@ -33,7 +35,22 @@ pub fn Notices() -> impl IntoView {
                         {i.t(K::UpdateReload)}</button>
                 </div>
             })}
-            {move || (user.durable.get() == Some(false)).then(|| view! {
+            {move || db.get().map(|p| {
+                let key = match p {
+                    DbProblem::Blocked => K::DbBlocked,
+                    DbProblem::Outdated => K::DbOutdated,
+                    DbProblem::Newer => K::DbNewer,
+                };
+                view! {
+                    <div class="notice warn db-problem" role="alert">
+                        <span>{i.t(key)}</span>
+                        <button class="button" type="button" on:click=move |_| { let _ = window().location().reload(); }>
+                            {i.t(K::Reload)}</button>
+                    </div>
+                }
+            })}
+            // Not while the database has a problem of its own: that notice says what to do.
+            {move || (user.durable.get() == Some(false) && db2.get().is_none()).then(|| view! {
                 <div class="notice warn memory-only" role="status">{i.t(K::MemoryOnly)}</div>
             })}
             {move || user.error.get().map(|e| {

@@ -23,8 +23,48 @@ pub enum StoreError {
     Quota,
     /// The browser aborted the transaction at commit; nothing was written.
     Aborted,
+    /// The database can't be used by this page (see [`DbProblem`]); nothing was written.
+    Unavailable,
     /// Anything else (a browser bug, a closed database that could not be reopened).
     Other(String),
+}
+
+/// Why the database can't be used by this page, though the browser has one. Each is shown
+/// as a notice; none silently falls back to keeping data in memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DbProblem {
+    /// This build's upgrade waits for another tab holding an older version open.
+    Blocked,
+    /// Another tab upgraded the database: this page closed its connection and must reload.
+    Outdated,
+    /// The data was stored by a newer build (a rollback deploy, or a stale cached page).
+    Newer,
+}
+
+thread_local! {
+    // Reference-counted rather than owned by a view: the store outlives every view, and a
+    // signal owned by the one that first asked would be disposed with it.
+    static PROBLEM: leptos::prelude::ArcRwSignal<Option<DbProblem>> =
+        leptos::prelude::ArcRwSignal::new(None);
+}
+
+/// The database problem of this page, if any, for the UI to explain.
+pub fn problem() -> leptos::prelude::ArcRwSignal<Option<DbProblem>> {
+    PROBLEM.with(|p| p.clone())
+}
+
+fn report(p: DbProblem) {
+    use leptos::prelude::Set;
+    problem().set(Some(p));
+}
+
+/// Refuses an operation while the database can't be used.
+fn usable() -> Result<(), StoreError> {
+    use leptos::prelude::GetUntracked;
+    match problem().get_untracked() {
+        Some(_) => Err(StoreError::Unavailable),
+        None => Ok(()),
+    }
 }
 
 /// The DOMException name behind an IndexedDB error ("QuotaExceededError", …), if any.
@@ -56,6 +96,7 @@ impl StoreError {
         match self {
             StoreError::Quota => "storage full",
             StoreError::Aborted => "transaction aborted",
+            StoreError::Unavailable => "database unavailable to this page",
             StoreError::Other(s) => s,
         }
     }
@@ -63,8 +104,10 @@ impl StoreError {
 
 impl From<indexed_db_futures::error::OpenDbError> for StoreError {
     fn from(e: indexed_db_futures::error::OpenDbError) -> Self {
-        let _ = e;
-        StoreError::Other("could not open the database".into())
+        match e {
+            indexed_db_futures::error::OpenDbError::Base(e) => e.into(),
+            _ => StoreError::Other("could not open the database".into()),
+        }
     }
 }
 
@@ -134,6 +177,7 @@ impl Store {
     }
 
     pub async fn get(&self, store: &'static str, key: &str) -> Result<Option<String>, StoreError> {
+        usable()?;
         match &self.backend {
             Backend::Memory(m) => Ok(m.borrow().get(store).and_then(|s| s.get(key)).cloned()),
             Backend::Idb(db) => {
@@ -154,6 +198,7 @@ impl Store {
 
     /// Every record of a store as (key, value), in key order.
     pub async fn all(&self, store: &'static str) -> Result<Vec<(String, String)>, StoreError> {
+        usable()?;
         match &self.backend {
             Backend::Memory(m) => Ok(m
                 .borrow()
@@ -181,6 +226,7 @@ impl Store {
     /// Applies every op in one transaction. User data and the outbox are written with strict
     /// durability (flushed to disk before success is reported); caches with relaxed.
     pub async fn write(&self, ops: Vec<Op>) -> Result<(), StoreError> {
+        usable()?;
         match &self.backend {
             Backend::Memory(m) => {
                 let mut m = m.borrow_mut();
@@ -293,10 +339,37 @@ fn start_open() -> js_sys::Promise {
 }
 
 async fn open_db() -> Result<Database, StoreError> {
-    let db = Database::open(schema::DB_NAME)
+    let opened = Database::open(schema::DB_NAME)
         .with_version(schema::version())
+        .with_on_blocked(|_| {
+            report(DbProblem::Blocked);
+            Ok(())
+        })
         .with_on_upgrade_needed(|ev, db| schema::upgrade(&db, ev.old_version() as u32))
-        .await?;
+        .await;
+    let db = match opened {
+        Ok(db) => db,
+        // Stored by a newer build: opening at our older version is refused, and keeping data
+        // in memory instead would let the page say things were saved when they were not.
+        Err(indexed_db_futures::error::OpenDbError::Base(e))
+            if dom_name(&e).as_deref() == Some("VersionError") =>
+        {
+            report(DbProblem::Newer);
+            return Err(StoreError::Unavailable);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    // Another tab's newer build wants to upgrade: let it (closing this connection), and have
+    // this page reload rather than keep writing to a database it no longer understands.
+    if let Ok(mut changes) = db.version_changes() {
+        let held = db.clone();
+        leptos::task::spawn_local(async move {
+            if changes.recv().await.is_some() {
+                report(DbProblem::Outdated);
+                held.close();
+            }
+        });
+    }
     Ok(db)
 }
 
