@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
     crate::platform::geolocation::provide_here();
     crate::store::stamps::provide_stamps();
     crate::components::map::provide_map_memory();
+    crate::search_index::build_ahead(content);
     start_sync_when_named(content);
     let i = use_i18n();
     view! {

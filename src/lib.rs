@@ -10,6 +10,7 @@ pub mod pages;
 pub mod platform;
 pub mod qr_decode;
 pub mod routes;
+pub mod search_index;
 pub mod settings;
 pub mod store;
 pub mod sync;

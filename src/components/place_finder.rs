@@ -13,27 +13,9 @@ use qiaosi_core::content::{category_name, Pack, CATEGORIES};
 use qiaosi_core::geo::{distance_m, LatLng};
 use qiaosi_core::listing::{self, Row};
 use qiaosi_core::search::SearchIndex;
-use std::sync::Arc;
 
 /// Rows shown before "show more": a 10,000-place pack must not build 10,000 rows at once.
 const PAGE: usize = 50;
-
-/// The search index is built once per pack, on the first keystroke.
-/// Keeps the pack it was built for alive, so `ptr_eq` can't be fooled by a reused address.
-type IndexCache = StoredValue<Option<(Arc<Pack>, Arc<SearchIndex>)>>;
-
-fn index_for(cache: IndexCache, pack: &Arc<Pack>) -> Arc<SearchIndex> {
-    if let Some((for_pack, idx)) = cache.get_value() {
-        if Arc::ptr_eq(&for_pack, pack) {
-            return idx;
-        }
-    }
-    crate::platform::timing::mark("qiaosi-index-start");
-    let idx = Arc::new(SearchIndex::new(pack));
-    crate::platform::timing::measure("qiaosi-index", "qiaosi-index-start");
-    cache.set_value(Some((pack.clone(), idx.clone())));
-    idx
-}
 
 /// Place indices to show: by relevance for a search, else open-first and nearest-first.
 fn results(
@@ -82,7 +64,6 @@ pub fn PlaceFinder(
     let here = use_here();
     let query = RwSignal::new(String::new());
     let limit = RwSignal::new(PAGE);
-    let cache: IndexCache = StoredValue::new(None);
     let chips = move || {
         CATEGORIES
             .iter()
@@ -124,7 +105,7 @@ pub fn PlaceFinder(
             }
             let cat = cat.and_then(|c| c.get());
             let from = here.position();
-            let index = (!q.trim().is_empty()).then(|| index_for(cache, &pack));
+            let index = (!q.trim().is_empty()).then(|| crate::search_index::index_for(&pack));
             let found = results(&pack, index.as_deref(), &q, cat, from);
             if found.is_empty() {
                 return view! {

@@ -266,3 +266,32 @@ fn every_word_prefix_of_every_field_finds_its_place() {
     }
     assert!(tried > 1000, "{tried}");
 }
+
+#[test]
+fn an_index_built_a_few_places_at_a_time_finds_the_same() {
+    let (pack, whole) = shipped();
+    for slice in [1, 2, 5, 1000] {
+        let mut b = qiaosi_core::search::IndexBuilder::new(pack);
+        let mut steps = 1;
+        while !b.step(pack, slice) {
+            steps += 1;
+        }
+        assert_eq!(
+            steps,
+            pack.places.len().div_ceil(slice).max(1),
+            "slice {slice}"
+        );
+        // A finished builder stays finished.
+        assert!(b.step(pack, slice));
+        let sliced = b.finish();
+        for q in [
+            "tsg", "图书", "haitang", "qiaosi", "fitness", "健身", "24", "library", "x",
+        ] {
+            assert_eq!(
+                sliced.search(q),
+                whole.search(q),
+                "slice {slice}, query {q}"
+            );
+        }
+    }
+}

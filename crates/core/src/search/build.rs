@@ -4,8 +4,14 @@ use super::text::{self, Words};
 use super::{Entry, Reading, SearchIndex, Span};
 use crate::content::{category_name, Pack, CATEGORIES};
 
-impl SearchIndex {
-    pub fn new(pack: &Pack) -> SearchIndex {
+/// A [`SearchIndex`] built a few places at a time, so that a phone can build it between
+/// frames (ahead of the first keystroke) instead of in one long task.
+pub struct IndexBuilder {
+    ix: SearchIndex,
+}
+
+impl IndexBuilder {
+    pub fn new(pack: &Pack) -> IndexBuilder {
         let mut ix = SearchIndex {
             text: Vec::new(),
             starts: Vec::new(),
@@ -19,7 +25,34 @@ impl SearchIndex {
             let en = ix.push(&[category_name(c, true)]);
             ix.categories.push([zh, en]);
         }
-        for p in &pack.places {
+        IndexBuilder { ix }
+    }
+
+    /// Adds up to `n` more of `pack`'s places (the same pack every time); true once all are in.
+    pub fn step(&mut self, pack: &Pack, n: usize) -> bool {
+        let from = self.ix.places.len();
+        let to = pack.places.len().min(from.saturating_add(n));
+        for p in &pack.places[from..to] {
+            self.ix.add(p);
+        }
+        to == pack.places.len()
+    }
+
+    pub fn finish(self) -> SearchIndex {
+        self.ix
+    }
+}
+
+impl SearchIndex {
+    pub fn new(pack: &Pack) -> SearchIndex {
+        let mut b = IndexBuilder::new(pack);
+        b.step(pack, usize::MAX);
+        b.finish()
+    }
+
+    fn add(&mut self, p: &crate::content::Place) {
+        let ix = self;
+        {
             let zh = ix.push(&[p.name.zh.as_str()]);
             let en = ix.push(&[p.name.en.as_str()]);
             let tags = ix.push(&p.tags.iter().map(String::as_str).collect::<Vec<_>>());
@@ -66,7 +99,6 @@ impl SearchIndex {
                 heads,
             });
         }
-        ix
     }
 
     /// Folds `parts` into the arena, a space between them.

@@ -9,6 +9,7 @@
 //! without keys is still found by its hanzi and English.
 
 mod build;
+pub use build::IndexBuilder;
 mod text;
 
 use crate::content::CATEGORIES;
