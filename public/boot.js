@@ -1,7 +1,7 @@
 // Runs before the first paint (a classic script in <head>, a file so the strict CSP allows it):
 // applies the saved language, theme and text size (src/settings.rs writes the same keys), and
 // fits index.html's static frame to the visit as the parser adds it: English texts from its
-// `data-en` attributes, and the home page's first screen only on `/`. So the page paints its
+// `data-en` attributes, and each page's first screen (`data-path`) only on that page. So the page paints its
 // real frame, in the user's language, before the app's wasm has arrived; the app then
 // replaces it with the same layout (e2e/tests/first-paint.spec.js checks both).
 (function () {
@@ -21,7 +21,10 @@
   var first = path.split('/')[1] || '';
   var section = { checkin: 'me', passport: 'me', staff: 'me' }[first] || first;
   var fit = function (el) {
-    if (el.hasAttribute('data-home') && !home) { el.remove(); return; }
+    var only = el.getAttribute('data-path');
+    if (only !== null && only !== path) { el.remove(); return; }
+    // A category chip is current when it is the address shown (`/places` for "all").
+    if (el.classList.contains('chip') && path === '/places' && el.getAttribute('href') === path + location.search) el.setAttribute('aria-current', 'page');
     if (el.classList.contains('tab') && el.getAttribute('href') === '/' + section) el.setAttribute('aria-current', 'page');
     // The app's <A> marks a link to the page shown (the brand, on `/`).
     if (el.classList.contains('brand') && home) el.setAttribute('aria-current', 'page');
@@ -40,7 +43,7 @@
       r.addedNodes.forEach(function (n) {
         if (n.nodeType !== 1) return;
         fit(n);
-        if (n.querySelectorAll) n.querySelectorAll('[data-en],[data-home],[data-en-label],[data-en-placeholder],.tab,.brand').forEach(fit);
+        if (n.querySelectorAll) n.querySelectorAll('[data-en],[data-path],[data-en-label],[data-en-placeholder],.tab,.brand,.chip').forEach(fit);
       });
     });
   });

@@ -1,7 +1,11 @@
-// Lighthouse 12.2.3 mobile scores (performance, accessibility) for the release build in dist/,
-// median of 3 runs. A benchmark, not a test: run it alone (Lighthouse needs the CPU to itself).
+// Lighthouse 12.2.3 mobile scores (performance, accessibility; FCP, LCP, TBT, CLS) for the
+// release build in dist/, median of 5 runs. A benchmark, not a test: run it alone (Lighthouse
+// needs the CPU to itself).
 //
-//   node scripts/bench-lighthouse.mjs [path ...]     default: /
+//   node scripts/bench-lighthouse.mjs [path ...]     default: / /places /checkin/valid /map
+//
+// `/checkin/valid` stands for a poster scan with a genuine code: a key and a code are made with
+// the CLI (target/debug/qiaosi, as the e2e suite does) and served with a pack that lists the key.
 //
 // Lighthouse is installed on first use into .tools/lighthouse (it is large and the tests do not
 // need it). Served with gzip like a production host would.
@@ -11,6 +15,7 @@ import { createRequire } from 'node:module';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../e2e/server.mjs';
+import { checkinSetup } from '../e2e/fixtures.js';
 
 const dir = new URL('../.tools/lighthouse/', import.meta.url).pathname;
 if (!existsSync(dir + 'node_modules/lighthouse')) {
@@ -21,7 +26,9 @@ const lighthouse = (await import(req.resolve('lighthouse'))).default;
 const chromeLauncher = await import(req.resolve('chrome-launcher'));
 
 // A gzip front for the static server, as any real host would compress.
-const inner = await startServer({ dir: 'dist' });
+const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/places', '/checkin/valid', '/map'];
+const code = paths.includes('/checkin/valid') ? checkinSetup() : null;
+const inner = await startServer({ dir: 'dist', override: (p) => (code && p === '/content/pack.json' ? { body: code.body } : undefined) });
 const front = http.createServer((rq, rs) => {
   http.get(inner.url + rq.url, (up) => {
     const chunks = [];
@@ -38,9 +45,11 @@ await new Promise((ok) => front.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${front.address().port}`;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-for (const path of process.argv.slice(2).length ? process.argv.slice(2) : ['/']) {
+const RUNS = 5;
+for (const shown of paths) {
+  const path = shown === '/checkin/valid' ? `/checkin/${code.token}` : shown;
   const runs = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < RUNS; i++) {
     const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     const r = await lighthouse(base + path, { port: chrome.port, output: 'json', onlyCategories: ['performance', 'accessibility'], formFactor: 'mobile' });
     await chrome.kill();
@@ -48,11 +57,12 @@ for (const path of process.argv.slice(2).length ? process.argv.slice(2) : ['/'])
     runs.push({
       perf: Math.round(r.lhr.categories.performance.score * 100), a11y: Math.round(r.lhr.categories.accessibility.score * 100),
       fcp: a['first-contentful-paint'].numericValue, lcp: a['largest-contentful-paint'].numericValue, tbt: a['total-blocking-time'].numericValue,
+      cls: a['cumulative-layout-shift'].numericValue, bytes: a['total-byte-weight'].numericValue,
     });
-    console.log(`${path} run ${i + 1}: performance ${runs.at(-1).perf}, accessibility ${runs.at(-1).a11y}`);
+    console.log(`${shown} run ${i + 1}: performance ${runs.at(-1).perf}, LCP ${runs.at(-1).lcp.toFixed(0)} ms`);
   }
   const m = (k) => median(runs.map((r) => r[k]));
-  console.log(`${path} median of 3: performance ${m('perf')}, accessibility ${m('a11y')}, FCP ${m('fcp').toFixed(0)} ms, LCP ${m('lcp').toFixed(0)} ms, TBT ${m('tbt').toFixed(0)} ms`);
+  console.log(`${shown} median of ${RUNS}: performance ${m('perf')}, accessibility ${m('a11y')}, FCP ${m('fcp').toFixed(0)} ms, LCP ${m('lcp').toFixed(0)} ms, TBT ${m('tbt').toFixed(0)} ms, CLS ${m('cls').toFixed(3)}, transferred ${(m('bytes') / 1024).toFixed(0)} KB`);
 }
 front.close();
 await inner.close();

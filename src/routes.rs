@@ -189,4 +189,27 @@ mod tests {
             assert_eq!(crate::app::match_path(bad), None, "{bad}");
         }
     }
+
+    #[test]
+    fn the_service_worker_gives_the_shell_to_exactly_these_pages() {
+        // public/sw.js keeps its own list (it can't read this file): the two must agree.
+        let sw = include_str!("../public/sw.js");
+        let line = sw
+            .lines()
+            .find(|l| l.starts_with("const ROUTE_ROOTS = new Set(["))
+            .expect("sw.js has ROUTE_ROOTS");
+        let list = &line[line.find('[').unwrap() + 1..line.rfind(']').unwrap()];
+        let mut in_sw: Vec<&str> = list
+            .split(',')
+            .map(|s| s.trim().trim_matches('\''))
+            .collect();
+        in_sw.sort();
+        let mut ours: Vec<String> = every_kind()
+            .iter()
+            .map(|p| p.href().split(['/', '?']).nth(1).unwrap_or("").to_string())
+            .collect();
+        ours.sort();
+        ours.dedup();
+        assert_eq!(in_sw, ours);
+    }
 }

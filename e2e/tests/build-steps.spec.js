@@ -134,7 +134,7 @@ test('the hook fails the build on what it cannot move, naming it', () => {
   }
 });
 
-test('the size check counts every precached file and the pack, and fails above 400 KB', () => {
+test('the size check counts every precached file and the pack, says how far it is from the 400 KB goal, and fails above its ceiling', () => {
   const precacheOf = (dir) => JSON.parse(readFileSync(join(dir, 'sw.js'), 'utf8').match(/const PRECACHE = (\[[\s\S]*?\]);\n/)[1]).map(([u]) => u);
   const gzipTotal = (dir) => precacheOf(dir).concat('/content/pack.json')
     .reduce((t, u) => t + gzipSync(readFileSync(join(dir, u)), { level: 9 }).length, 0);
@@ -143,7 +143,7 @@ test('the size check counts every precached file and the pack, and fails above 4
     // Every precached file and the pack, one line each, and their total.
     const listed = r.stdout.split('\n').filter((l) => l.startsWith('/')).map((l) => l.split(/\s+/)[0]);
     expect(listed.sort()).toEqual([...precacheOf(dir), '/content/pack.json'].sort());
-    expect(r.stdout).toMatch(new RegExp(`total .* ${(gzipTotal(dir) / 1024).toFixed(1)} +budget 400 KB`));
+    expect(r.stdout).toMatch(new RegExp(`total .* ${(gzipTotal(dir) / 1024).toFixed(1)} +goal 400 KB, ceiling 480 KB`));
     return r;
   };
   /** dist/ with its service worker's list made again after `edit`. */
@@ -155,18 +155,19 @@ test('the size check counts every precached file and the pack, and fails above 4
     return dir;
   };
 
-  // The build as it is: passes exactly when it is within the budget.
+  // The build as it is: passes exactly when it is within the ceiling, and says how far it is from the goal.
   const r = check('dist');
-  expect(r.status, r.stderr).toBe(gzipTotal('dist') <= 400 * 1024 ? 0 : 1);
+  expect(r.status, r.stderr).toBe(gzipTotal('dist') <= 480 * 1024 ? 0 : 1);
+  if (gzipTotal('dist') > 400 * 1024) expect(r.stdout).toContain('above the 400 KB goal');
 
   // Small enough: only the scanner's wasm left (the check needs one), every other file kept.
   const small = variant((dir) => {
     for (const f of readdirSync(dir)) if (f.endsWith('.wasm') && !f.startsWith('scanner')) rmSync(join(dir, f));
   });
-  // The same with one more file of 450 KB that does not compress: over.
+  // The same with one more file of 500 KB that does not compress: over the ceiling.
   const big = variant((dir) => {
     for (const f of readdirSync(dir)) if (f.endsWith('.wasm') && !f.startsWith('scanner')) rmSync(join(dir, f));
-    writeFileSync(join(dir, 'big-0123456789abcdef.js'), randomBytes(450 * 1024));
+    writeFileSync(join(dir, 'big-0123456789abcdef.js'), randomBytes(500 * 1024));
   });
   try {
     expect(gzipTotal(small)).toBeLessThan(400 * 1024);
@@ -175,7 +176,7 @@ test('the size check counts every precached file and the pack, and fails above 4
     const over = check(big);
     expect(over.status).toBe(1);
     expect(over.stdout).toContain('/big-0123456789abcdef.js');
-    expect(over.stderr).toContain('over budget');
+    expect(over.stderr).toContain('over the 480 KB ceiling');
   } finally {
     rmSync(small, { recursive: true, force: true });
     rmSync(big, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // painted without the wasm against the app's own, element by element.
 import { test, expect } from '../fixtures.js';
 
-const PARTS = ['.topbar .brand', '.lang-switch', '.tagline', '#home-find', '.finder input', '.chips .chip', '.tabbar .tab'];
+const PARTS = ['.topbar .brand', '.lang-switch', 'main h1', '.tagline', '#home-find', '.finder input', '.near-me', '.finder .fineprint', '.chips .chip', '.tabbar .tab'];
 
 /** Text, accessible name and box of every part of the first screen. */
 const snapshot = (page) => page.evaluate((parts) => parts.flatMap((sel) => [...document.querySelectorAll(sel)].map((el) => {
@@ -20,22 +20,26 @@ const snapshot = (page) => page.evaluate((parts) => parts.flatMap((sel) => [...d
 
 const blockWasm = (page) => page.route('**/*.wasm', (r) => r.abort());
 
-for (const [name, settings] of [
-  ['Chinese', {}],
-  ['English, large text, dark', { 'qiaosi.lang': 'en', 'qiaosi.large': '1', 'qiaosi.theme': 'dark' }],
+const EN = { 'qiaosi.lang': 'en', 'qiaosi.large': '1', 'qiaosi.theme': 'dark' };
+for (const [path, name, settings] of [
+  ['/', 'Chinese', {}],
+  ['/', 'English, large text, dark', EN],
+  ['/places', 'Chinese', {}],
+  ['/places?cat=fitness', 'English, large text, dark', EN],
 ]) {
-  test(`the static frame is the app's own first screen (${name})`, async ({ page }) => {
+  test(`the static frame of ${path} is the app's own first screen (${name})`, async ({ page }) => {
     await page.addInitScript((s) => { for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); }, settings);
     await blockWasm(page);
-    await page.goto('/');
-    await expect(page.locator('#boot .tagline')).toBeVisible();
+    await page.goto(path);
+    await expect(page.locator('#boot .finder input')).toBeVisible();
     const frame = await snapshot(page);
     expect(frame.filter((p) => p.sel === '.tabbar .tab')).toHaveLength(6);
-    expect(frame.find((p) => p.sel === '.tabbar .tab').current).toBe('page');
+    expect(frame.filter((p) => p.sel === '.tabbar .tab' && p.current === 'page')).toHaveLength(1);
+    expect(frame.filter((p) => p.sel === '.chips .chip' && p.current === 'page')).toHaveLength(path === '/' ? 0 : 1);
     await page.unroute('**/*.wasm');
-    await page.goto('/');
+    await page.goto(path);
     await expect(page.locator('#boot')).toHaveCount(0);
-    await expect(page.locator('.tagline')).toBeVisible();
+    await expect(page.locator('.finder input')).toBeVisible();
     const app = await snapshot(page);
     expect(frame).toEqual(app);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(settings['qiaosi.lang'] || 'zh-CN');

@@ -144,7 +144,7 @@ test('only the app\'s routes get the app shell; /api and files go to the network
     await server.close();
     // Offline, every route of the app opens from the shell, also an unknown one under a route
     // (the app says "not found" itself); anything else fails like any page with no network.
-    for (const path of ['/', '/places/no-such-place/extra', '/checkin', '/checkin/abc', '/passport', '/staff', '/desk', '/survey', '/me',
+    for (const path of ['/', '/places/no-such-place/extra', '/checkin', '/checkin/abc', '/passport', '/staff', '/me',
       '/festival/2022/opening', '/routes/x', '/map']) {
       const resp = await page.goto(server.url + path);
       expect(resp.fromServiceWorker(), path).toBe(true);

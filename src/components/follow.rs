@@ -262,11 +262,7 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
                 (false, true) => Some(view! { <p class="loading" role="status">{x(K::MapLocating)}</p> }.into_any()),
                 _ => None,
             }}
-            {move || watch.error.get().map(|e| view! { <p class="notice warn" role="alert">{match e {
-                GeoError::Denied => x(K::GeoDeniedShort),
-                GeoError::Timeout => i.t(K::GeoTimeout),
-                _ => i.t(K::GeoUnavailable),
-            }}" "{x(K::FollowStillReadable)}</p> })}
+            {move || watch.error.get().map(|e| view! { <p class="notice warn" role="alert">{i.t(e.message())}" "{x(K::FollowStillReadable)}</p> })}
             {story_view}
             <button type="button" class="button secondary" hidden=move || step.get().is_none() on:click=restart>{x(K::FollowRestart)}</button>
             <p class="fineprint">{i.t(K::LocationPrivacy)}</p>

@@ -131,7 +131,7 @@ fn CheckinApp(token: String) -> impl IntoView {
                     <p>{x(K::NeedsLocation)}</p>
                     <button class="button" type="button" on:click=move |_| here.locate()>{x(K::ConfirmLocation)}</button>
                     <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
-                    {move || matches!(here.0.get(), GeoState::Failed(_)).then(|| view! { <p class="notice warn">{x(K::GeoDeniedShort)}</p> })}
+                    {move || match here.0.get() { GeoState::Failed(e) => Some(view! { <p class="notice warn" role="alert">{i.t(e.message())}</p> }), _ => None }}
                 </section>
             }.into_any(),
             State::Done(point, k) => view! {

@@ -27,7 +27,10 @@ pub fn Home() -> impl IntoView {
                 <section class="card" aria-labelledby="home-seawall">
                     <h2 id="home-seawall">{i.t(K::HomeSeawall)}</h2>
                     <h3>{ let t = r.name.get(en).to_string(); view! { <A href=Page::Route(&r.id).href()>{t}</A> } }</h3>
-                    <p>{r.summary.get(en).to_string()}</p>
+                    // The story is on the route's page: a card that waits for the content stays
+                    // smaller than the first screen painted without the wasm, so that screen
+                    // is the page's largest paint (LCP) and does not wait for the app.
+                    <p>{r.stops.len()}" "{i.t(K::Stops)}</p>
                 </section>
             });
             let latest = pack.festival.iter().max_by(|a, b| a.start.cmp(&b.start)).map(|e| view! {

@@ -78,7 +78,7 @@ fn PlacesMap() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| here.locate()>{x(K::MapWhereAmI)}</button>
                 {move || match here.0.get() {
                     GeoState::Locating => Some(view! { <p class="loading" role="status">{x(K::MapLocating)}</p> }.into_any()),
-                    GeoState::Failed(_) => Some(view! { <p class="notice warn" role="alert">{x(K::GeoDeniedShort)}</p> }.into_any()),
+                    GeoState::Failed(e) => Some(view! { <p class="notice warn" role="alert">{i.t(e.message())}</p> }.into_any()),
                     _ => None,
                 }}
                 <p class="fineprint">{i.t(K::LocationPrivacy)}</p>

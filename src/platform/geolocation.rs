@@ -16,6 +16,21 @@ pub enum GeoError {
     Unsupported,
 }
 
+impl GeoError {
+    /// What to tell the user, by cause: only a refusal is about permission; a timeout or no
+    /// signal is about where they are, and saying "permission not given" would send them to
+    /// settings that are already right.
+    pub fn message(self) -> crate::i18n::K {
+        use crate::i18n::K;
+        match self {
+            GeoError::Denied => K::GeoDeniedShort,
+            GeoError::Timeout => K::GeoTimeout,
+            GeoError::Unavailable => K::GeoUnavailable,
+            GeoError::Unsupported => K::GeoUnsupported,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum GeoState {
     Idle,
@@ -84,4 +99,24 @@ pub fn provide_here() {
 
 pub fn use_here() -> Here {
     expect_context::<Here>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GeoError;
+    use crate::i18n::{Lang, K};
+
+    #[test]
+    fn only_a_refusal_is_reported_as_permission() {
+        for e in [
+            GeoError::Timeout,
+            GeoError::Unavailable,
+            GeoError::Unsupported,
+        ] {
+            assert_ne!(e.message(), K::GeoDeniedShort, "{e:?}");
+            assert!(!e.message().text(Lang::Zh).contains("权限"), "{e:?}");
+            assert!(!e.message().text(Lang::En).contains("permission"), "{e:?}");
+        }
+        assert!(GeoError::Denied.message().text(Lang::Zh).contains("权限"));
+    }
 }
