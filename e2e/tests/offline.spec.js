@@ -50,6 +50,9 @@ test('the service worker precaches exactly the built files', async ({ page }) =>
   expect(cached).toContain('/index.html');
   // The pack has one update path, the app's own (IndexedDB), so the worker leaves it alone.
   expect(cached).not.toContain('/content/pack.json');
+  // The page's loader (moved out of index.html for the CSP) names this very wasm.
   const html = await (await page.request.get('/index.html')).text();
-  expect(html).toContain(wasm[0].slice(1));
+  const loader = html.match(/src="?(\/boot-[0-9a-f]+\.js)/)[1];
+  expect(cached).toContain(loader);
+  expect(await (await page.request.get(loader)).text()).toContain(wasm[0].slice(1));
 });

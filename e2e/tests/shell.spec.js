@@ -80,6 +80,7 @@ test('the language switch changes the UI and survives a reload', async ({ page }
 
 test('large-text mode scales all text and keeps the layout', async ({ page }) => {
   await page.goto('/me');
+  await page.locator('main h1').waitFor();
   const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main h1')).fontSize));
   const before = await size();
   await page.getByRole('checkbox', { name: /大字模式/ }).check();
