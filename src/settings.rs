@@ -5,13 +5,8 @@
 //! a flash of the wrong language or theme. Everything else the user makes lives in the store.
 
 use crate::i18n::{I18n, Lang};
-// Without localStorage (some in-app browsers throw) settings last for the visit only.
-use crate::platform::storage::local as storage;
+use crate::store::local::{self, LANG as KEY_LANG, LARGE as KEY_LARGE, THEME as KEY_THEME};
 use leptos::prelude::*;
-
-const KEY_LANG: &str = "qiaosi.lang";
-const KEY_THEME: &str = "qiaosi.theme";
-const KEY_LARGE: &str = "qiaosi.large";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
@@ -43,15 +38,7 @@ pub struct Settings {
     pub large_text: RwSignal<bool>,
 }
 
-fn read(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
-}
-
-fn write(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
-}
+use local::{get as read, set as write};
 
 /// Reads the stored settings, provides them and the language as context, and keeps `<html>`
 /// (lang, theme, text size) and storage in step with them.

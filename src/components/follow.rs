@@ -11,6 +11,7 @@ use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
 use crate::platform::geolocation::GeoError;
 use crate::platform::watch_position::use_watch_position;
+use crate::store::local::SavedWalk;
 use leptos::prelude::*;
 use qiaosi_core::content::{Pack, Position, Precision, Route};
 use qiaosi_core::geo::path_until;
@@ -49,17 +50,14 @@ fn stop_info(pack: &Pack, r: &Route, en: bool) -> Vec<(Position, String)> {
         .collect()
 }
 
-fn saved_key(route: &str) -> String {
-    format!("qiaosi.walk.{route}")
-}
-
 /// Marks a saved walk as no longer following (its progress is kept).
-fn pause_saved(key: &str) {
-    let s = crate::platform::storage::local();
-    if let Some(text) = s.as_ref().and_then(|s| s.get_item(key).ok().flatten()) {
-        if let Some(rest) = text.strip_prefix("on ") {
-            let _ = s.map(|s| s.set_item(key, &format!("off {rest}")));
+fn pause_saved(route: &str) {
+    if let Some(w) = SavedWalk::load(route).filter(|w| w.following) {
+        SavedWalk {
+            following: false,
+            ..w
         }
+        .store(route);
     }
 }
 
@@ -89,7 +87,8 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     }
     let path = route.path_points();
     let watch = use_watch_position();
-    let key = saved_key(&route.id);
+    // The walk is saved under the route's id (store::local::SavedWalk).
+    let key = route.id.clone();
     let new_walk = {
         let (path, stops) = (path.clone(), stops.clone());
         move || {
@@ -103,14 +102,11 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     let step = RwSignal::new(None::<Step>);
     // Stories of stops just reached, each shown once, in order (two can arrive on one fix).
     let stories = RwSignal::new(Vec::<usize>::new());
-    let saved = crate::platform::storage::local().and_then(|s| s.get_item(&key).ok().flatten());
-    if let Some(saved) = &saved {
-        walk.update_value(|w| {
-            w.restore(saved.trim_start_matches("on ").trim_start_matches("off "))
-        });
+    if let Some(saved) = SavedWalk::load(&key) {
+        walk.update_value(|w| w.restore(&saved.progress));
         step.set(Some(walk.with_value(Walk::current)));
         // Still following when the page was reloaded mid-walk: carry on.
-        if saved.starts_with("on ") {
+        if saved.following {
             watch.start();
         }
     }
@@ -123,14 +119,12 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     let save = {
         let key = key.clone();
         move |following: bool| {
-            let text = format!(
-                "{} {}",
-                if following { "on" } else { "off" },
-                walk.with_value(Walk::save)
-            );
-            if let Some(s) = crate::platform::storage::local() {
-                let _ = s.set_item(&key, &text);
+            let progress = walk.with_value(Walk::save);
+            SavedWalk {
+                following,
+                progress,
             }
+            .store(&key);
         }
     };
     // Location refused stops follow mode: a reload must not start the watch again untapped.
@@ -181,9 +175,7 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
             walk.set_value(new_walk());
             step.set(Some(walk.with_value(Walk::current)));
             stories.set(vec![]);
-            if let Some(s) = crate::platform::storage::local() {
-                let _ = s.remove_item(&key);
-            }
+            crate::store::local::remove(&SavedWalk::key(&key));
         }
     };
     let names: Vec<String> = stops.iter().map(|(_, n)| n.clone()).collect();

@@ -4,6 +4,7 @@
 //! available (private mode, some in-app browsers) the store runs from memory and says so, so
 //! the app still works for the visit. A write is one transaction: it all lands or none of it.
 
+pub mod local;
 pub mod outbox;
 pub mod schema;
 pub mod stamps;

@@ -10,12 +10,7 @@ use qiaosi_core::time::LocalDateTime;
 /// same point on the same day apart, and never leaves the phone (only a hash of it with the
 /// day and point does: `core::checkin::outbox_key`).
 fn install_secret() -> String {
-    const KEY: &str = "qiaosi.install";
-    let storage = crate::platform::storage::local();
-    if let Some(id) = storage
-        .as_ref()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-    {
+    if let Some(id) = super::local::get(super::local::INSTALL) {
         return id;
     }
     let mut bytes = [0u8; 16];
@@ -23,9 +18,7 @@ fn install_secret() -> String {
         .and_then(|w| w.crypto().ok())
         .map(|c| c.get_random_values_with_u8_array(&mut bytes));
     let secret = qiaosi_core::hash::hex(&bytes);
-    if let Some(s) = storage {
-        let _ = s.set_item(KEY, &secret);
-    }
+    super::local::set(super::local::INSTALL, &secret);
     secret
 }
 
