@@ -6,58 +6,19 @@
 //! still draws, on a plain background. Tiles seen before come from the service worker's capped
 //! tile cache. Approximate positions are drawn as areas, never as exact pins.
 
+pub mod gestures;
 pub mod pins;
+
+use gestures::{Gestures, View};
 
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use pins::{cluster, cluster_badge, Pin, PIN_PX};
 use qiaosi_core::content::{category_name, Pack, Precision};
-use qiaosi_core::geo::mercator::{self, fit, px_per_metre, tile_url, tiles_in_view, TILE};
+use qiaosi_core::geo::mercator::{self, fit, px_per_metre, tile_url, tiles_in_view};
 use qiaosi_core::geo::LatLng;
-use std::collections::HashMap;
 use std::sync::Arc;
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct View {
-    /// Centre, in world coordinates.
-    cx: f64,
-    cy: f64,
-    zoom: f64,
-    w: f64,
-    h: f64,
-}
-
-impl View {
-    fn world_px(&self) -> f64 {
-        TILE * self.zoom.exp2()
-    }
-    fn screen(&self, (x, y): (f64, f64)) -> (f64, f64) {
-        let s = self.world_px();
-        (
-            (x - self.cx) * s + self.w / 2.0,
-            (y - self.cy) * s + self.h / 2.0,
-        )
-    }
-    /// Zooms by `dz` keeping the world point under screen point (sx, sy) where it is.
-    fn zoom_at(&mut self, dz: f64, sx: f64, sy: f64, max: f64) {
-        let s0 = self.world_px();
-        let (wx, wy) = (
-            self.cx + (sx - self.w / 2.0) / s0,
-            self.cy + (sy - self.h / 2.0) / s0,
-        );
-        // A source whose tiles stop below zoom 3 still zooms to its own limit.
-        self.zoom = (self.zoom + dz).clamp(3.0_f64.min(max), max);
-        let s1 = self.world_px();
-        self.cx = wx - (sx - self.w / 2.0) / s1;
-        self.cy = wy - (sy - self.h / 2.0) / s1;
-    }
-    fn pan(&mut self, dx: f64, dy: f64) {
-        let s = self.world_px();
-        self.cx -= dx / s;
-        self.cy -= dy / s;
-    }
-}
 
 /// Whole pixels as text: integer formatting keeps float printing out of the wasm.
 fn px(v: f64) -> String {
@@ -154,8 +115,7 @@ pub fn MapView(
 
     // Gestures: one finger pans, two pinch-zoom about their midpoint, the wheel zooms at the
     // pointer, a double tap zooms in. A press that hardly moves stays a tap (on a marker).
-    let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
-    let dragging = StoredValue::new(false);
+    let gestures = StoredValue::new(Gestures::default());
     let local = move |ev: &web_sys::MouseEvent| {
         let r = host.get_untracked().map(|h| h.get_bounding_client_rect());
         r.map_or((0.0, 0.0), |r| {
@@ -166,61 +126,29 @@ pub fn MapView(
         })
     };
     let down = move |ev: web_sys::PointerEvent| {
-        pointers.update_value(|p| {
-            p.insert(ev.pointer_id(), local(&ev));
-        });
-        dragging.set_value(false);
+        gestures.update_value(|g| g.down(ev.pointer_id(), local(&ev)));
     };
     let moved = move |ev: web_sys::PointerEvent| {
-        let now = local(&ev);
-        let before = pointers.with_value(|p| p.clone());
-        let Some(&prev) = before.get(&ev.pointer_id()) else {
+        let at = local(&ev);
+        let Some((change, started)) = gestures.try_update_value(|g| g.moved(ev.pointer_id(), at))
+        else {
             return;
         };
-        if before.len() == 1 {
-            let (dx, dy) = (now.0 - prev.0, now.1 - prev.1);
-            if !dragging.get_value() && dx.hypot(dy) < 6.0 {
-                return;
+        if started {
+            if let Some(h) = host.get_untracked() {
+                let _ = h.set_pointer_capture(ev.pointer_id());
             }
-            if !dragging.get_value() {
-                dragging.set_value(true);
-                if let Some(h) = host.get_untracked() {
-                    let _ = h.set_pointer_capture(ev.pointer_id());
-                }
-            }
+        }
+        if change != gestures::Change::None {
             view.update(|v| {
                 if let Some(v) = v {
-                    v.pan(dx, dy)
-                }
-            });
-        } else if let Some((&other, &o)) = before.iter().find(|(k, _)| **k != ev.pointer_id()) {
-            let _ = other;
-            let (m0, m1) = (
-                ((prev.0 + o.0) / 2.0, (prev.1 + o.1) / 2.0),
-                ((now.0 + o.0) / 2.0, (now.1 + o.1) / 2.0),
-            );
-            let (d0, d1) = (
-                (prev.0 - o.0).hypot(prev.1 - o.1),
-                (now.0 - o.0).hypot(now.1 - o.1),
-            );
-            dragging.set_value(true);
-            view.update(|v| {
-                if let Some(v) = v {
-                    v.pan(m1.0 - m0.0, m1.1 - m0.1);
-                    if d0 > 1.0 {
-                        v.zoom_at((d1 / d0).log2(), m1.0, m1.1, max_zoom)
-                    }
+                    change.apply(v, max_zoom)
                 }
             });
         }
-        pointers.update_value(|p| {
-            p.insert(ev.pointer_id(), now);
-        });
     };
     let up = move |ev: web_sys::PointerEvent| {
-        pointers.update_value(|p| {
-            p.remove(&ev.pointer_id());
-        })
+        gestures.update_value(|g| g.up(ev.pointer_id()));
     };
     let wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
