@@ -11,6 +11,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+LEPTOSFMT_VERSION=0.1.33
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -66,6 +67,11 @@ setup_build() {
 
 setup_test() {
   setup_build
+  # view! bodies are formatted by leptosfmt (rustfmt leaves macros alone); the tests check it.
+  if ! leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION\$"; then
+    say "installing leptosfmt $LEPTOSFMT_VERSION (about 3 minutes, once)"
+    cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
+  fi
   if [ ! -x /usr/bin/chromium ]; then
     command -v apt-get >/dev/null \
       || { echo "the e2e tests need Chromium at /usr/bin/chromium (Debian's package); install it and retry" >&2; exit 1; }

@@ -29,26 +29,46 @@ pub fn App() -> impl IntoView {
             {move || {
                 i.lang.track();
                 view! {
-                    <a class="skip-link" href="#main">{i.t(K::SkipToContent)}</a>
-                    <Header/>
-                    <Notices/>
+                    <a class="skip-link" href="#main">
+                        {i.t(K::SkipToContent)}
+                    </a>
+                    <Header />
+                    <Notices />
                     <main id="main" tabindex="-1">
-                        <FlatRoutes fallback=|| view! { <not_found::NotFound/> }>
-                            <Route path=home() view=home::Home/>
-                            <Route path=places() view=places::Places/>
-                            <Route path=place() view=|| with_params(|p| view! { <place::PlaceDetail id=p("id")/> })/>
-                            <Route path=map() view=map::MapPage/>
-                            <Route path=routes() view=routes::RoutesPage/>
-                            <Route path=route() view=|| with_params(|p| view! { <route::RouteDetail id=p("id")/> })/>
-                            <Route path=festival() view=festival::Festival/>
-                            <Route path=event() view=|| with_params(|p| view! { <event::EventDetail edition=p("edition") event=p("event")/> })/>
-                            <Route path=checkin() view=|| with_params(|p| view! { <checkin::Checkin code=p("code")/> })/>
-                            <Route path=passport() view=passport::PassportPage/>
-                            <Route path=staff() view=staff::Staff/>
-                            <Route path=me() view=me::Me/>
+                        <FlatRoutes fallback=|| view! { <not_found::NotFound /> }>
+                            <Route path=home() view=home::Home />
+                            <Route path=places() view=places::Places />
+                            <Route
+                                path=place()
+                                view=|| with_params(|p| view! { <place::PlaceDetail id=p("id") /> })
+                            />
+                            <Route path=map() view=map::MapPage />
+                            <Route path=routes() view=routes::RoutesPage />
+                            <Route
+                                path=route()
+                                view=|| with_params(|p| view! { <route::RouteDetail id=p("id") /> })
+                            />
+                            <Route path=festival() view=festival::Festival />
+                            <Route
+                                path=event()
+                                view=|| with_params(|p| {
+                                    view! {
+                                        <event::EventDetail edition=p("edition") event=p("event") />
+                                    }
+                                })
+                            />
+                            <Route
+                                path=checkin()
+                                view=|| with_params(|p| {
+                                    view! { <checkin::Checkin code=p("code") /> }
+                                })
+                            />
+                            <Route path=passport() view=passport::PassportPage />
+                            <Route path=staff() view=staff::Staff />
+                            <Route path=me() view=me::Me />
                         </FlatRoutes>
                     </main>
-                    <TabBar/>
+                    <TabBar />
                 }
             }}
         </Router>

@@ -193,19 +193,45 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         let done = s.as_ref().map_or(0, |s| s.along_m.round() as u32);
         let left = s.as_ref().map_or(0, |s| s.remaining_m.round() as u32);
         let next = s.as_ref().and_then(|s| s.next).map(|(n, d, b)| view! {
-            <p class="next-stop">{x(K::FollowNext)}" "<strong>{names2.get(n).cloned().unwrap_or_default()}</strong>" · "
-                {format_distance(d.round() as u32, en)}" "
-                <span class="dir">{x(K::FollowToward)}" "{direction(b, en)}
-                <span class="arrow" aria-hidden="true" style:transform=format!("rotate({}deg)", b.round() as i32)>"↑"</span></span></p>
+            <p class="next-stop">
+                {x(K::FollowNext)}" "<strong>{names2.get(n).cloned().unwrap_or_default()}</strong>
+                " · " {format_distance(d.round() as u32, en)}" "
+                <span class="dir">
+                    {x(K::FollowToward)}" "{direction(b, en)}
+                    <span
+                        class="arrow"
+                        aria-hidden="true"
+                        style:transform=format!("rotate({}deg)", b.round() as i32)
+                    >
+                        "↑"
+                    </span>
+                </span>
+            </p>
         });
         let off = s.as_ref().is_some_and(|s| s.off_route);
         view! {
             <div class="follow-panel">
-                <p class="follow-progress"><strong>{pct}"%"</strong>" · "{format_distance(done, en)}" "{x(K::FollowDone)}" · "
-                    {format_distance(left, en)}" "{x(K::FollowLeft)}</p>
+                <p class="follow-progress">
+                    <strong>{pct}"%"</strong>
+                    " · "
+                    {format_distance(done, en)}
+                    " "
+                    {x(K::FollowDone)}
+                    " · "
+                    {format_distance(left, en)}
+                    " "
+                    {x(K::FollowLeft)}
+                </p>
                 <progress max="100" value=pct></progress>
                 {next}
-                {off.then(|| view! { <p class="notice warn off-route" role="alert">{x(K::FollowOffRoute)}</p> })}
+                {off
+                    .then(|| {
+                        view! {
+                            <p class="notice warn off-route" role="alert">
+                                {x(K::FollowOffRoute)}
+                            </p>
+                        }
+                    })}
             </div>
         }
     };
@@ -213,9 +239,22 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         let n = *stories.get().first()?;
         Some(view! {
             <section class="card arrival" role="dialog" aria-labelledby="arrival-title">
-                <h3 id="arrival-title">{x(K::FollowArrived)}" "{names.get(n).cloned().unwrap_or_default()}</h3>
+                <h3 id="arrival-title">
+                    {x(K::FollowArrived)}" "{names.get(n).cloned().unwrap_or_default()}
+                </h3>
                 <p>{narratives.get(n).cloned().unwrap_or_default()}</p>
-                <button type="button" class="button" on:click=move |_| stories.update(|q| { q.remove(0); })>{x(K::FollowContinue)}</button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        stories
+                            .update(|q| {
+                                q.remove(0);
+                            })
+                    }
+                >
+                    {x(K::FollowContinue)}
+                </button>
             </section>
         })
     };
@@ -244,25 +283,80 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
     view! {
         <section class="card follow" aria-labelledby="follow-title">
             <h2 id="follow-title">{x(K::FollowTitle)}</h2>
-            {move || if watch.watching.get() {
-                view! { <button type="button" class="button" on:click=stop_following.clone()>{x(K::FollowStop)}</button> }.into_any()
-            } else {
-                view! { <button type="button" class="button" on:click=move |_| watch.start()>{x(K::FollowStart)}</button> }.into_any()
+            {move || {
+                if watch.watching.get() {
+                    view! {
+                        <button type="button" class="button" on:click=stop_following.clone()>
+                            {x(K::FollowStop)}
+                        </button>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button" on:click=move |_| watch.start()>
+                            {x(K::FollowStart)}
+                        </button>
+                    }
+                        .into_any()
+                }
             }}
             {move || match (step.get().is_some(), watch.watching.get()) {
                 (true, _) => Some(panel.clone()().into_any()),
-                (false, true) => Some(view! { <p class="loading" role="status">{x(K::MapLocating)}</p> }.into_any()),
+                (false, true) => {
+                    Some(
+                        view! {
+                            <p class="loading" role="status">
+                                {x(K::MapLocating)}
+                            </p>
+                        }
+                            .into_any(),
+                    )
+                }
                 _ => None,
             }}
-            {move || watch.error.get().map(|e| view! { <p class="notice warn" role="alert">{i.t(e.message())}" "{x(K::FollowStillReadable)}</p> })}
+            {move || {
+                watch
+                    .error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="notice warn" role="alert">
+                                {i.t(e.message())}
+                                " "
+                                {x(K::FollowStillReadable)}
+                            </p>
+                        }
+                    })
+            }}
             {story_view}
-            <button type="button" class="button secondary" hidden=move || step.get().is_none() on:click=restart>{x(K::FollowRestart)}</button>
+            <button
+                type="button"
+                class="button secondary"
+                hidden=move || step.get().is_none()
+                on:click=restart
+            >
+                {x(K::FollowRestart)}
+            </button>
             <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
         </section>
-        <MapView pack=pack.clone() pins=stop_pins paths=vec![path] me walked label=route.name.get(en).to_string()/>
-        {(route.path_precision != Precision::Exact).then(|| view! { <p class="notice">{x(K::PathApproximate)}</p> })}
+        <MapView
+            pack=pack.clone()
+            pins=stop_pins
+            paths=vec![path]
+            me
+            walked
+            label=route.name.get(en).to_string()
+        />
+        {(route.path_precision != Precision::Exact)
+            .then(|| view! { <p class="notice">{x(K::PathApproximate)}</p> })}
         <div class="route-actions">
-            <a class="button secondary gpx" href=data_url("application/gpx+xml", &gpx) download=format!("{}.gpx", route.id)>{x(K::GpxDownload)}</a>
+            <a
+                class="button secondary gpx"
+                href=data_url("application/gpx+xml", &gpx)
+                download=format!("{}.gpx", route.id)
+            >
+                {x(K::GpxDownload)}
+            </a>
         </div>
     }
 }

@@ -14,11 +14,17 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="topbar">
-            <A href=Page::Home.href() attr:class="brand">{i.t(K::AppName)}</A>
-            <OnlinePill/>
+            <A href=Page::Home.href() attr:class="brand">
+                {i.t(K::AppName)}
+            </A>
+            <OnlinePill />
             // Labelled in the language it switches to, as language switches conventionally are.
-            <button class="lang-switch" type="button" on:click=toggle
-                lang=if i.en() { "zh-CN" } else { "en" }>
+            <button
+                class="lang-switch"
+                type="button"
+                on:click=toggle
+                lang=if i.en() { "zh-CN" } else { "en" }
+            >
                 {if i.en() { "中文" } else { "English" }}
             </button>
         </header>

@@ -81,8 +81,17 @@ pub fn WeekTable(hours: OpeningHours, today: usize) -> impl IntoView {
             }
         })
         .collect_view();
-    let holidays = hours.holiday_spans().map(
-        |s| view! { <tr><th scope="row">{i.t(K::PublicHolidays)}</th><td>{spans(&s)}</td></tr> },
-    );
-    view! { <table class="week"><tbody>{rows}{holidays}</tbody></table> }
+    let holidays = hours.holiday_spans().map(|s| {
+        view! {
+            <tr>
+                <th scope="row">{i.t(K::PublicHolidays)}</th>
+                <td>{spans(&s)}</td>
+            </tr>
+        }
+    });
+    view! {
+        <table class="week">
+            <tbody>{rows}{holidays}</tbody>
+        </table>
+    }
 }

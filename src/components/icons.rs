@@ -28,7 +28,7 @@ impl Icon {
     pub fn view(self) -> impl IntoView {
         view! {
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                <path d=self.path()/>
+                <path d=self.path() />
             </svg>
         }
     }

@@ -31,10 +31,13 @@ fn with_pack(render: Render, quiet: bool) -> AnyView {
     (move || match content.state.get() {
         PackState::Ready(pack) => render(pack),
         _ if quiet => ().into_any(),
-        PackState::Loading => {
-            view! { <p class="loading" role="status">{i.t(K::Loading)}</p> }.into_any()
+        PackState::Loading => view! {
+            <p class="loading" role="status">
+                {i.t(K::Loading)}
+            </p>
         }
-        PackState::Failed(error) => view! { <PackErrorView error/> }.into_any(),
+        .into_any(),
+        PackState::Failed(error) => view! { <PackErrorView error /> }.into_any(),
     })
     .into_any()
 }
@@ -54,10 +57,26 @@ pub fn PackErrorView(error: PackError) -> impl IntoView {
         <section class="card error-view" role="alert">
             <h1>{i.t(K::PackErrorTitle)}</h1>
             <p>{i.t(reason)}</p>
-            {(!details.is_empty()).then(|| view! {
-                <ul class="problems">{details.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}</ul>
-            })}
-            <button class="button" type="button" on:click=move |_| content.reload()>{i.t(K::Retry)}</button>
+            {(!details.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="problems">
+                            {details
+                                .into_iter()
+                                .map(|d| {
+                                    view! {
+                                        <li>
+                                            <code>{d}</code>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <button class="button" type="button" on:click=move |_| content.reload()>
+                {i.t(K::Retry)}
+            </button>
         </section>
     }
 }

@@ -71,26 +71,52 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                 None => groups.push((g, vec![s])),
             }
         }
-        let groups = groups.into_iter().map(|(name, items)| {
-            let items = items.into_iter().map(|s| {
-                let t = s.local();
-                view! { <li class="stamp"><strong>{point_name(&pack, &s.point, en)}</strong>" "
-                    <span class="fineprint">{format!("{} {}", format_date(t.date, en), format_time(t))}</span></li> }
-            }).collect_view();
-            view! { <h3>{name}</h3><ul class="stamps">{items}</ul> }
-        }).collect_view();
-        let rewards = pack.checkin.rewards.iter().map(|r| {
-            let have = r.progress(&pack.checkin.points, list.iter().map(|s| s.point.as_str()));
-            view! {
-                <li class="reward">
-                    <strong>{r.name.get(en).to_string()}</strong>" "
-                    <span class="progress">{have}" / "{r.need}</span>
-                    <progress max=r.need value=have></progress>
-                    {(have >= r.need).then(|| view! { <p class="reward-ready">{x(K::RewardReady)}</p> })}
-                    {r.how.as_ref().map(|h| view! { <p class="fineprint">{h.get(en).to_string()}</p> })}
-                </li>
-            }
-        }).collect_view();
+        let groups = groups
+            .into_iter()
+            .map(|(name, items)| {
+                let items = items
+                    .into_iter()
+                    .map(|s| {
+                        let t = s.local();
+                        view! {
+                            <li class="stamp">
+                                <strong>{point_name(&pack, &s.point, en)}</strong>
+                                " "
+                                <span class="fineprint">
+                                    {format!("{} {}", format_date(t.date, en), format_time(t))}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h3>{name}</h3>
+                    <ul class="stamps">{items}</ul>
+                }
+            })
+            .collect_view();
+        let rewards = pack
+            .checkin
+            .rewards
+            .iter()
+            .map(|r| {
+                let have = r.progress(&pack.checkin.points, list.iter().map(|s| s.point.as_str()));
+                view! {
+                    <li class="reward">
+                        <strong>{r.name.get(en).to_string()}</strong>
+                        " "
+                        <span class="progress">{have}" / "{r.need}</span>
+                        <progress max=r.need value=have></progress>
+                        {(have >= r.need)
+                            .then(|| view! { <p class="reward-ready">{x(K::RewardReady)}</p> })}
+                        {r
+                            .how
+                            .as_ref()
+                            .map(|h| view! { <p class="fineprint">{h.get(en).to_string()}</p> })}
+                    </li>
+                }
+            })
+            .collect_view();
         let has_rewards = !pack.checkin.rewards.is_empty();
         let staff_list = list.clone();
         view! {
@@ -98,34 +124,80 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                 <h2 id="passport">{x(K::Passport)}</h2>
                 <p class="progress">{x(K::StampsOf)}" "{got}" / "{total}</p>
                 // First, so that the code staff need appears where the visitor is looking.
-                {(!list.is_empty()).then(|| view! {
-                    <button class="button" type="button" aria-expanded=move || show_staff.get().to_string()
-                        on:click=move |_| show_staff.update(|s| *s = !*s)>
-                        {move || x(if show_staff.get() { K::HideStaff } else { K::ShowStaff })}
-                    </button>
-                })}
-                {move || show_staff.get().then(|| {
-                    let link = staff_link(&staff_list);
-                    view! {
-                        <div class="staff-qr">
-                            <p>{x(K::StaffHint)}</p>
-                            <div class="qr" role="img" aria-label=x(K::ShowStaff) inner_html=qr_svg(&link).unwrap_or_default()></div>
-                            <textarea class="passport-code" readonly rows="3" aria-label=x(K::ShowStaff)>{link.clone()}</textarea>
-                            <button class="button secondary" type="button" on:click=move |_| {
-                                let link = link.clone();
-                                leptos::task::spawn_local(async move {
-                                    copied.set(crate::platform::share::copy(&link).await);
-                                });
-                            }>{move || x(if copied.get() { K::Copied } else { K::CopyText })}</button>
-                        </div>
-                    }
-                })}
+                {(!list.is_empty())
+                    .then(|| {
+                        view! {
+                            <button
+                                class="button"
+                                type="button"
+                                aria-expanded=move || show_staff.get().to_string()
+                                on:click=move |_| show_staff.update(|s| *s = !*s)
+                            >
+                                {move || x(
+                                    if show_staff.get() { K::HideStaff } else { K::ShowStaff },
+                                )}
+                            </button>
+                        }
+                    })}
+                {move || {
+                    show_staff
+                        .get()
+                        .then(|| {
+                            let link = staff_link(&staff_list);
+                            view! {
+                                <div class="staff-qr">
+                                    <p>{x(K::StaffHint)}</p>
+                                    <div
+                                        class="qr"
+                                        role="img"
+                                        aria-label=x(K::ShowStaff)
+                                        inner_html=qr_svg(&link).unwrap_or_default()
+                                    ></div>
+                                    <textarea
+                                        class="passport-code"
+                                        readonly
+                                        rows="3"
+                                        aria-label=x(K::ShowStaff)
+                                    >
+                                        {link.clone()}
+                                    </textarea>
+                                    <button
+                                        class="button secondary"
+                                        type="button"
+                                        on:click=move |_| {
+                                            let link = link.clone();
+                                            leptos::task::spawn_local(async move {
+                                                copied.set(crate::platform::share::copy(&link).await);
+                                            });
+                                        }
+                                    >
+                                        {move || x(
+                                            if copied.get() { K::Copied } else { K::CopyText },
+                                        )}
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
                 {list.is_empty().then(|| view! { <p class="fineprint">{x(K::NoStamps)}</p> })}
-                {(!missing.is_empty()).then(|| view! { <p class="to-collect">{x(K::ToCollect)}" "{missing.join(if en { ", " } else { "、" })}</p> })}
+                {(!missing.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="to-collect">
+                                {x(K::ToCollect)}" "{missing.join(if en { ", " } else { "、" })}
+                            </p>
+                        }
+                    })}
                 {groups}
-                {has_rewards.then(|| view! { <h3>{x(K::Rewards)}</h3><ul class="rewards">{rewards}</ul> })}
+                {has_rewards
+                    .then(|| {
+                        view! {
+                            <h3>{x(K::Rewards)}</h3>
+                            <ul class="rewards">{rewards}</ul>
+                        }
+                    })}
             </section>
         }
     };
-    view! { <WithPack render/> }
+    view! { <WithPack render /> }
 }

@@ -67,7 +67,15 @@ pub fn PlaceFinder(
     let chips = move || {
         CATEGORIES
             .iter()
-            .map(|c| view! { <li><a class="chip" href=Page::Places(Some(c)).href()>{category_name(c, i.en())}</a></li> })
+            .map(|c| {
+                view! {
+                    <li>
+                        <a class="chip" href=Page::Places(Some(c)).href()>
+                            {category_name(c, i.en())}
+                        </a>
+                    </li>
+                }
+            })
             .collect_view()
     };
     let geo_note = move || {
@@ -79,54 +87,95 @@ pub fn PlaceFinder(
             GeoState::Failed(GeoError::Unsupported) => K::GeoUnsupported,
             _ => return None,
         };
-        Some(view! { <p class="notice geo-note" role="status">{i.t(k)}</p> })
+        Some(view! {
+            <p class="notice geo-note" role="status">
+                {i.t(k)}
+            </p>
+        })
     };
     view! {
         <div class="finder">
             <label class="search">
                 <span class="visually-hidden">{i.t(K::Search)}</span>
-                <input type="search" enterkeyhint="search" autocomplete="off" placeholder=i.t(K::SearchHint)
+                <input
+                    type="search"
+                    enterkeyhint="search"
+                    autocomplete="off"
+                    placeholder=i.t(K::SearchHint)
                     aria-label=i.t(K::Search)
                     prop:value=move || query.get()
-                    on:input=move |ev| { limit.set(PAGE); query.set(event_target_value(&ev)); }/>
+                    on:input=move |ev| {
+                        limit.set(PAGE);
+                        query.set(event_target_value(&ev));
+                    }
+                />
             </label>
-            {full.then(|| view! {
-                <button class="button secondary near-me" type="button" on:click=move |_| here.locate()>
-                    {i.t(K::NearMe)}</button>
-                <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
-            })}
+            {full
+                .then(|| {
+                    view! {
+                        <button
+                            class="button secondary near-me"
+                            type="button"
+                            on:click=move |_| here.locate()
+                        >
+                            {i.t(K::NearMe)}
+                        </button>
+                        <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
+                    }
+                })}
             {geo_note}
         </div>
-        <WithPack quiet=!full render=move |pack| {
-            let q = query.get();
-            // Home shows nothing until the user types; /places shows every place.
-            if !full && q.trim().is_empty() {
-                return ().into_any();
+        <WithPack
+            quiet=!full
+            render=move |pack| {
+                let q = query.get();
+                if !full && q.trim().is_empty() {
+                    return ().into_any();
+                }
+                let cat = cat.and_then(|c| c.get());
+                let from = here.position();
+                let index = (!q.trim().is_empty()).then(|| crate::search_index::index_for(&pack));
+                let found = results(&pack, index.as_deref(), &q, cat, from);
+                if found.is_empty() {
+                    return // Home shows nothing until the user types; /places shows every place.
+                    view! {
+                        <div class="no-results" role="status">
+                            <p>{i.t(K::NoResults)}</p>
+                            <ul class="chips">{chips()}</ul>
+                        </div>
+                    }
+                        .into_any();
+                }
+                let n = found.len();
+                let shown = found
+                    .into_iter()
+                    .take(limit.get())
+                    .map(|ix| {
+                        view! { <PlaceRow place=pack.places[ix].clone() from=from /> }
+                    })
+                    .collect_view();
+                view! {
+                    <p class="count" role="status">
+                        {n}
+                        " "
+                        {i.t(K::PlacesCount)}
+                    </p>
+                    <ul class="place-list">{shown}</ul>
+                    {(n > limit.get())
+                        .then(|| {
+                            view! {
+                                <button
+                                    class="button secondary"
+                                    type="button"
+                                    on:click=move |_| limit.update(|l| *l += PAGE)
+                                >
+                                    {i.t(K::ShowMore)}
+                                </button>
+                            }
+                        })}
+                }
+                    .into_any()
             }
-            let cat = cat.and_then(|c| c.get());
-            let from = here.position();
-            let index = (!q.trim().is_empty()).then(|| crate::search_index::index_for(&pack));
-            let found = results(&pack, index.as_deref(), &q, cat, from);
-            if found.is_empty() {
-                return view! {
-                    <div class="no-results" role="status">
-                        <p>{i.t(K::NoResults)}</p>
-                        <ul class="chips">{chips()}</ul>
-                    </div>
-                }.into_any();
-            }
-            let n = found.len();
-            let shown = found.into_iter().take(limit.get()).map(|ix| {
-                view! { <PlaceRow place=pack.places[ix].clone() from=from/> }
-            }).collect_view();
-            view! {
-                <p class="count" role="status">{n}" "{i.t(K::PlacesCount)}</p>
-                <ul class="place-list">{shown}</ul>
-                {(n > limit.get()).then(|| view! {
-                    <button class="button secondary" type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
-                        {i.t(K::ShowMore)}</button>
-                })}
-            }.into_any()
-        }/>
+        />
     }
 }

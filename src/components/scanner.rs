@@ -221,14 +221,40 @@ pub fn Scanner(label: K, on_text: Callback<String>) -> impl IntoView {
     on_cleanup(stop_camera);
     view! {
         <div class="scanner">
-            <button class="button" type="button" on:click=move |_| {
-                if open.get_untracked() { stop_camera(); open.set(false) } else { start() }
-            }>{move || x(if open.get() { K::ScanStop } else { label })}</button>
+            <button
+                class="button"
+                type="button"
+                on:click=move |_| {
+                    if open.get_untracked() {
+                        stop_camera();
+                        open.set(false)
+                    } else {
+                        start()
+                    }
+                }
+            >
+                {move || x(if open.get() { K::ScanStop } else { label })}
+            </button>
             <div class="viewfinder" hidden=move || !open.get()>
-                <video node_ref=video playsinline=true muted=true aria-label=move || x(K::ScanAim)></video>
+                <video
+                    node_ref=video
+                    playsinline=true
+                    muted=true
+                    aria-label=move || x(K::ScanAim)
+                ></video>
                 <p class="fineprint">{move || x(K::ScanAim)}</p>
             </div>
-            {move || failed.get().then(|| view! { <p class="notice warn" role="alert">{x(K::ScanNoCamera)}</p> })}
+            {move || {
+                failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="notice warn" role="alert">
+                                {x(K::ScanNoCamera)}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -254,8 +280,18 @@ pub fn ScanToCheckin() -> impl IntoView {
     });
     view! {
         <section class="card">
-            <Scanner label=K::Scan on_text/>
-            {move || wrong.get().then(|| view! { <p class="notice warn" role="alert">{K::ScanNotOurs.text(i.lang.get())}</p> })}
+            <Scanner label=K::Scan on_text />
+            {move || {
+                wrong
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="notice warn" role="alert">
+                                {K::ScanNotOurs.text(i.lang.get())}
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }

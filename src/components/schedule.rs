@@ -37,9 +37,19 @@ pub fn ScheduleButton(key: String) -> impl IntoView {
     let k = key.clone();
     let on = Memo::new(move |_| user.schedule.with(|s| s.contains(&k)));
     view! {
-        <button class="button schedule" type="button" aria-pressed=move || on.get().to_string()
-            on:click=move |_| user.toggle_scheduled(key.clone())>
-            {move || if on.get() { format!("✓ {}", i.t(K::InSchedule)) } else { format!("+ {}", i.t(K::AddToSchedule)) }}
+        <button
+            class="button schedule"
+            type="button"
+            aria-pressed=move || on.get().to_string()
+            on:click=move |_| user.toggle_scheduled(key.clone())
+        >
+            {move || {
+                if on.get() {
+                    format!("✓ {}", i.t(K::InSchedule))
+                } else {
+                    format!("+ {}", i.t(K::AddToSchedule))
+                }
+            }}
         </button>
     }
 }

@@ -56,7 +56,11 @@ fn geofence(pack: &Pack, point: &str) -> Option<(qiaosi_core::geo::LatLng, u32)>
 pub fn Checkin(code: String) -> impl IntoView {
     let i = use_i18n();
     let stamps = expect_context::<Stamps>();
-    view! { <h1>{i.t(K::CheckinTitle)}</h1> <CheckinApp token=code/> <Passport stamps/> }
+    view! {
+        <h1>{i.t(K::CheckinTitle)}</h1>
+        <CheckinApp token=code />
+        <Passport stamps />
+    }
 }
 
 #[component]
@@ -123,32 +127,55 @@ fn CheckinApp(token: String) -> impl IntoView {
             }
         });
         let p3 = pack.clone();
-        move || {
-            match state.get() {
-            State::Verifying | State::Stamping => view! { <p class="loading" role="status">{x(K::Verifying)}</p> }.into_any(),
+        move || match state.get() {
+            State::Verifying | State::Stamping => view! {
+                <p class="loading" role="status">
+                    {x(K::Verifying)}
+                </p>
+            }
+            .into_any(),
             State::NeedsLocation(_) => view! {
                 <section class="card" role="status">
                     <p>{x(K::NeedsLocation)}</p>
-                    <button class="button" type="button" on:click=move |_| here.locate()>{x(K::ConfirmLocation)}</button>
+                    <button class="button" type="button" on:click=move |_| here.locate()>
+                        {x(K::ConfirmLocation)}
+                    </button>
                     <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
-                    {move || match here.0.get() { GeoState::Failed(e) => Some(view! { <p class="notice warn" role="alert">{i.t(e.message())}</p> }), _ => None }}
+                    {move || match here.0.get() {
+                        GeoState::Failed(e) => {
+                            Some(
+                                view! {
+                                    <p class="notice warn" role="alert">
+                                        {i.t(e.message())}
+                                    </p>
+                                },
+                            )
+                        }
+                        _ => None,
+                    }}
                 </section>
-            }.into_any(),
+            }
+            .into_any(),
             State::Done(point, k) => view! {
                 <section class="card stamp-result" role="status">
                     <h2>{k}</h2>
                     <p class="stamp-point">{point_name(&p3, &point, en)}</p>
-                    {p3.checkin.sync.is_some().then(|| view! { <p class="fineprint">{x(K::SyncNotice)}</p> })}
+                    {p3
+                        .checkin
+                        .sync
+                        .is_some()
+                        .then(|| view! { <p class="fineprint">{x(K::SyncNotice)}</p> })}
                 </section>
-            }.into_any(),
+            }
+            .into_any(),
             State::Refused(k) => view! {
                 <section class="card refused" role="alert">
                     <p>{k}</p>
                     <p class="fineprint">{x(K::NothingSaved)}</p>
                 </section>
-            }.into_any(),
-        }
+            }
+            .into_any(),
         }
     };
-    view! { <WithPack render/> }
+    view! { <WithPack render /> }
 }

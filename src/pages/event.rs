@@ -20,39 +20,89 @@ pub fn EventDetail(edition: String, event: String) -> impl IntoView {
     view! {
         <WithPack render=move |pack| {
             let en = i.en();
-            let Some((ed, ev)) = pack.edition(&edition()).and_then(|ed| Some((ed, ed.event(&event())?))) else {
-                return view! { <section class="card"><h1>{i.t(K::EventNotFound)}</h1>
-                    <A href=Page::Festival.href() attr:class="button">{i.t(K::FestivalTitle)}</A></section> }.into_any();
+            let Some((ed, ev)) = pack
+                .edition(&edition())
+                .and_then(|ed| Some((ed, ed.event(&event())?))) else {
+                return view! {
+                    <section class="card">
+                        <h1>{i.t(K::EventNotFound)}</h1>
+                        <A href=Page::Festival.href() attr:class="button">
+                            {i.t(K::FestivalTitle)}
+                        </A>
+                    </section>
+                }
+                    .into_any();
             };
             let when = match ev.starts() {
                 Some(When::At(t)) => format!("{} {}", format_date(t.date, en), format_time(t)),
-                Some(When::Day(d)) => format!("{} · {}", format_date(d, en), i.t(K::TimeNotPublished)),
+                Some(When::Day(d)) => {
+                    format!("{} · {}", format_date(d, en), i.t(K::TimeNotPublished))
+                }
                 None => i.t(K::DateNotPublished).into(),
             };
-            let venue = ev.place.as_deref().and_then(|id| pack.place(id)).map(|p| view! {
-                <p>{i.t(K::Venue)}": "{ let t = p.name.get(en).to_string(); view! { <A href=Page::Place(&p.id).href()>{t}</A> } }</p>
-            });
+            let venue = ev
+                .place
+                .as_deref()
+                .and_then(|id| pack.place(id))
+                .map(|p| {
+                    view! {
+                        <p>
+                            {i.t(K::Venue)}": "
+                            {
+                                let t = p.name.get(en).to_string();
+                                view! { <A href=Page::Place(&p.id).href()>{t}</A> }
+                            }
+                        </p>
+                    }
+                });
             let schedule_key = key(ed, ev);
             let calendar = calendar_for(&pack, &[(ed, ev)], en);
-            let calendar = calendar.skipped.is_empty().then(|| view! {
-                <a class="button secondary ics" href=ics_href(&calendar.text)
-                    download=format!("{}-{}.ics", ed.id, ev.id)>{i.t(K::AddToCalendar)}</a>
-            });
+            let calendar = calendar
+                .skipped
+                .is_empty()
+                .then(|| {
+                    view! {
+                        <a
+                            class="button secondary ics"
+                            href=ics_href(&calendar.text)
+                            download=format!("{}-{}.ics", ed.id, ev.id)
+                        >
+                            {i.t(K::AddToCalendar)}
+                        </a>
+                    }
+                });
             view! {
                 <article class="card">
-                    <p class="eyebrow">{ let t = ed.name.get(en).to_string(); view! { <A href=Page::Festival.href()>{t}</A> } }</p>
+                    <p class="eyebrow">
+                        {
+                            let t = ed.name.get(en).to_string();
+                            view! { <A href=Page::Festival.href()>{t}</A> }
+                        }
+                    </p>
                     <h1>{ev.title.get(en).to_string()}</h1>
                     <p class="event-time">{when}</p>
                     {venue}
                     <p>{ev.description.get(en).to_string()}</p>
                     // An event of an edition that is over can't be put in a schedule or calendar.
                     {if ed.is_past(crate::platform::clock::now().date) {
-                        view! { <p><span class="badge">{i.t(K::Past)}</span></p> }.into_any()
+                        view! {
+                            <p>
+                                <span class="badge">{i.t(K::Past)}</span>
+                            </p>
+                        }
+                            .into_any()
                     } else {
-                        view! { <div class="actions"><ScheduleButton key=schedule_key/>{calendar}</div> }.into_any()
+                        view! {
+                            <div class="actions">
+                                <ScheduleButton key=schedule_key />
+                                {calendar}
+                            </div>
+                        }
+                            .into_any()
                     }}
                 </article>
-            }.into_any()
-        }/>
+            }
+                .into_any()
+        } />
     }
 }

@@ -18,8 +18,14 @@ pub fn Festival() -> impl IntoView {
         <WithPack render=move |pack| {
             let now = clock::now();
             let today = now.date;
-            let current = pack.festival.iter().find(|e| !e.is_past(today) && Date::parse(&e.start).is_some_and(|s| s <= today));
-            let upcoming = pack.festival.iter().any(|e| Date::parse(&e.start).is_some_and(|s| s > today));
+            let current = pack
+                .festival
+                .iter()
+                .find(|e| !e.is_past(today) && Date::parse(&e.start).is_some_and(|s| s <= today));
+            let upcoming = pack
+                .festival
+                .iter()
+                .any(|e| Date::parse(&e.start).is_some_and(|s| s > today));
             let tide = (current.is_none() && !upcoming).then(|| tide_card(today, i.en()));
             let strip = current.map(|e| now_next_strip(e, now, i.en()));
             let mut editions: Vec<&Edition> = pack.festival.iter().collect();
@@ -29,7 +35,7 @@ pub fn Festival() -> impl IntoView {
                 {strip}
                 {editions.into_iter().map(|e| edition_view(&pack, e, today, i.en())).collect_view()}
             }
-        }/>
+        } />
     }
 }
 
@@ -42,12 +48,38 @@ fn now_next_strip(e: &Edition, now: qiaosi_core::time::LocalDateTime, en: bool) 
         view! { <A href=Page::Event(&e.id, &ev.id).href()>{t}</A> }
     };
     let on = (!n.on.is_empty()).then(|| {
-        view! { <p><strong>{i.t(K::NowOn)}": "</strong>{n.on.iter().map(|ev| view! { {link(ev)}" " }).collect_view()}</p> }
+        view! {
+            <p>
+                <strong>{i.t(K::NowOn)}": "</strong>
+                {n
+                    .on
+                    .iter()
+                    .map(|ev| {
+                        view! {
+                            {link(ev)}
+                            " "
+                        }
+                    })
+                    .collect_view()}
+            </p>
+        }
     });
     let next = n.next.map(|(ev, at)| {
-        view! { <p><strong>{i.t(K::UpNext)}": "</strong>{format_time(at)}" "{link(ev)}</p> }
+        view! {
+            <p>
+                <strong>{i.t(K::UpNext)}": "</strong>
+                {format_time(at)}
+                " "
+                {link(ev)}
+            </p>
+        }
     });
-    view! { <section class="card now-next" aria-label=i.t(K::NowOn)>{on}{next}</section> }
+    view! {
+        <section class="card now-next" aria-label=i.t(K::NowOn)>
+            {on}
+            {next}
+        </section>
+    }
 }
 
 /// When no edition is on or announced: the next 观潮日, a countdown and why the day matters.
@@ -66,7 +98,9 @@ fn tide_card(today: Date, en: bool) -> impl IntoView {
         <section class="card tide" aria-labelledby="tide">
             <p>{i.t(K::NoEdition)}</p>
             <h2 id="tide">{i.t(K::TideNext)}</h2>
-            <p class="tide-date">{format_date(day, en)}" · "<strong class="countdown">{countdown}</strong></p>
+            <p class="tide-date">
+                {format_date(day, en)}" · "<strong class="countdown">{countdown}</strong>
+            </p>
             <p>{i.t(K::TideWhy)}</p>
         </section>
     }
@@ -97,32 +131,59 @@ fn edition_view(pack: &Pack, e: &Edition, today: Date, en: bool) -> impl IntoVie
     if !undated.is_empty() {
         days.push((None, undated));
     }
-    let days = days.into_iter().map(|(day, evs)| {
-        let heading = day.map(|d| format_date(d, en)).unwrap_or_else(|| i.t(K::DateNotPublished).into());
-        let items = evs.into_iter().map(|(w, ev)| {
+    let days = days
+        .into_iter()
+        .map(|(day, evs)| {
+            let heading = day
+                .map(|d| format_date(d, en))
+                .unwrap_or_else(|| i.t(K::DateNotPublished).into());
+            let items = evs.into_iter().map(|(w, ev)| {
             let time = match w {
                 Some(When::At(t)) => format_time(t),
                 Some(When::Day(_)) => i.t(K::TimeNotPublished).into(),
                 None => String::new(),
             };
             let venue = ev.place.as_deref().and_then(|id| pack.place(id)).map(|p| view! {
-                <span class="event-venue">{i.t(K::Venue)}": "{ let t = p.name.get(en).to_string(); view! { <A href=Page::Place(&p.id).href()>{t}</A> } }</span>
+                <span class="event-venue">
+                    {i.t(K::Venue)}": "
+                    {
+                        let t = p.name.get(en).to_string();
+                        view! { <A href=Page::Place(&p.id).href()>{t}</A> }
+                    }
+                </span>
             });
             view! {
                 <li class="event">
-                    { let t = ev.title.get(en).to_string(); view! { <A href=Page::Event(&e.id, &ev.id).href()>{t}</A> } }
-                    {(!time.is_empty()).then(|| view! { <span class="event-time">{time}</span> })}
+                    {
+                        let t = ev.title.get(en).to_string();
+                        view! { <A href=Page::Event(&e.id, &ev.id).href()>{t}</A> }
+                    } {(!time.is_empty()).then(|| view! { <span class="event-time">{time}</span> })}
                     {venue}
                 </li>
             }
         }).collect_view();
-        view! { <h3 class="day">{heading}</h3><ul class="events">{items}</ul> }
-    }).collect_view();
+            view! {
+                <h3 class="day">{heading}</h3>
+                <ul class="events">{items}</ul>
+            }
+        })
+        .collect_view();
     let past = e.is_past(today);
     view! {
         <section class="card edition" class:past=past aria-labelledby=format!("ed-{}", e.id)>
-            <h2 id=format!("ed-{}", e.id)>{e.name.get(en).to_string()}
-                {past.then(|| view! { " " <span class="badge">{i.t(K::Past)}</span> })}</h2>
+            <h2 id=format!(
+                "ed-{}",
+                e.id,
+            )>
+                {e.name.get(en).to_string()}
+                {past
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="badge">{i.t(K::Past)}</span>
+                        }
+                    })}
+            </h2>
             <p class="period">{e.period.get(en).to_string()}</p>
             <p>{e.summary.get(en).to_string()}</p>
             <h3 class="visually-hidden">{i.t(K::Programme)}</h3>

@@ -14,38 +14,63 @@ pub fn Home() -> impl IntoView {
         <p class="tagline">{i.t(K::Tagline)}</p>
         <section class="card" aria-labelledby="home-find">
             <h2 id="home-find">{i.t(K::HomeFind)}</h2>
-            <PlaceFinder/>
+            <PlaceFinder />
             <ul class="chips">
-                {CATEGORIES.iter().map(|c| view! {
-                    <li><a class="chip" href=Page::Places(Some(c)).href()>{category_name(c, i.en())}</a></li>
-                }).collect_view()}
+                {CATEGORIES
+                    .iter()
+                    .map(|c| {
+                        view! {
+                            <li>
+                                <a class="chip" href=Page::Places(Some(c)).href()>
+                                    {category_name(c, i.en())}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </section>
         <WithPack render=move |pack| {
             let en = i.en();
-            let route = pack.routes.first().map(|r| view! {
-                <section class="card" aria-labelledby="home-seawall">
-                    <h2 id="home-seawall">{i.t(K::HomeSeawall)}</h2>
-                    <h3>{ let t = r.name.get(en).to_string(); view! { <A href=Page::Route(&r.id).href()>{t}</A> } }</h3>
-                    // The story is on the route's page: a card that waits for the content stays
-                    // smaller than the first screen painted without the wasm, so that screen
-                    // is the page's largest paint (LCP) and does not wait for the app.
-                    <p>{r.stops.len()}" "{i.t(K::Stops)}</p>
-                </section>
-            });
-            let latest = pack.festival.iter().max_by(|a, b| a.start.cmp(&b.start)).map(|e| view! {
-                <section class="card" aria-labelledby="home-festival">
-                    <h2 id="home-festival">{i.t(K::HomeFestival)}</h2>
-                    <h3>{e.name.get(en).to_string()}</h3>
-                    <p>{e.period.get(en).to_string()}</p>
-                    <A href=Page::Festival.href()>{i.t(K::SeeAll)}</A>
-                </section>
-            });
+            let route = pack
+                .routes
+                .first()
+                .map(|r| {
+                    view! {
+                        <section class="card" aria-labelledby="home-seawall">
+                            <h2 id="home-seawall">{i.t(K::HomeSeawall)}</h2>
+                            <h3>
+                                {
+                                    let t = r.name.get(en).to_string();
+                                    view! { <A href=Page::Route(&r.id).href()>{t}</A> }
+                                }
+                            </h3>
+                            // The story is on the route's page: a card that waits for the content stays
+                            // smaller than the first screen painted without the wasm, so that screen
+                            // is the page's largest paint (LCP) and does not wait for the app.
+                            <p>{r.stops.len()}" "{i.t(K::Stops)}</p>
+                        </section>
+                    }
+                });
+            let latest = pack
+                .festival
+                .iter()
+                .max_by(|a, b| a.start.cmp(&b.start))
+                .map(|e| {
+                    view! {
+                        <section class="card" aria-labelledby="home-festival">
+                            <h2 id="home-festival">{i.t(K::HomeFestival)}</h2>
+                            <h3>{e.name.get(en).to_string()}</h3>
+                            <p>{e.period.get(en).to_string()}</p>
+                            <A href=Page::Festival.href()>{i.t(K::SeeAll)}</A>
+                        </section>
+                    }
+                });
             view! {
                 {route}
                 {latest}
                 <p class="fineprint">{i.t(K::ContentVersion)}" "{pack.meta.version.clone()}</p>
             }
-        }/>
+        } />
     }
 }

@@ -15,7 +15,10 @@ use std::sync::Arc;
 pub fn MapPage() -> impl IntoView {
     let i = use_i18n();
     use_title(move || i.t(K::MapTitle).into());
-    view! { <h1>{i.t(K::MapTitle)}</h1> <PlacesMap/> }
+    view! {
+        <h1>{i.t(K::MapTitle)}</h1>
+        <PlacesMap />
+    }
 }
 
 #[component]
@@ -52,9 +55,16 @@ fn PlacesMap() -> impl IntoView {
         });
         let chip = move |c: Option<&'static str>| {
             view! {
-                <button type="button" class="chip" aria-pressed=move || (cat.get() == c).to_string()
-                    on:click=move |_| cat.set(c)>
-                    {match c { Some(c) => category_name(c, en), None => x(K::MapAll) }}
+                <button
+                    type="button"
+                    class="chip"
+                    aria-pressed=move || (cat.get() == c).to_string()
+                    on:click=move |_| cat.set(c)
+                >
+                    {match c {
+                        Some(c) => category_name(c, en),
+                        None => x(K::MapAll),
+                    }}
                 </button>
             }
         };
@@ -63,22 +73,58 @@ fn PlacesMap() -> impl IntoView {
             .iter()
             .map(|r| {
                 view! {
-                    <li><span class="legend-line" aria-hidden="true"></span>
-                        { let t = r.name.get(en).to_string(); view! { <A href=Page::Route(&r.id).href()>{t}</A> } }</li>
+                    <li>
+                        <span class="legend-line" aria-hidden="true"></span>
+                        {
+                            let t = r.name.get(en).to_string();
+                            view! { <A href=Page::Route(&r.id).href()>{t}</A> }
+                        }
+                    </li>
                 }
             })
             .collect_view();
         view! {
             <div class="chips map-chips" role="group" aria-label=x(K::MapFilter)>
                 {chip(None)}
-                {CATEGORIES.iter().filter(|c| pack.places.iter().any(|p| p.category == **c)).map(|c| chip(Some(c))).collect_view()}
+                {CATEGORIES
+                    .iter()
+                    .filter(|c| pack.places.iter().any(|p| p.category == **c))
+                    .map(|c| chip(Some(c)))
+                    .collect_view()}
             </div>
-            <MapView pack=pack.clone() pins=shown.into() paths me remember=memory.view label=i.t(K::MapTitle).to_string()/>
+            <MapView
+                pack=pack.clone()
+                pins=shown.into()
+                paths
+                me
+                remember=memory.view
+                label=i.t(K::MapTitle).to_string()
+            />
             <div class="map-actions">
-                <button type="button" class="button" on:click=move |_| here.locate()>{x(K::MapWhereAmI)}</button>
+                <button type="button" class="button" on:click=move |_| here.locate()>
+                    {x(K::MapWhereAmI)}
+                </button>
                 {move || match here.0.get() {
-                    GeoState::Locating => Some(view! { <p class="loading" role="status">{x(K::MapLocating)}</p> }.into_any()),
-                    GeoState::Failed(e) => Some(view! { <p class="notice warn" role="alert">{i.t(e.message())}</p> }.into_any()),
+                    GeoState::Locating => {
+                        Some(
+                            view! {
+                                <p class="loading" role="status">
+                                    {x(K::MapLocating)}
+                                </p>
+                            }
+                                .into_any(),
+                        )
+                    }
+                    GeoState::Failed(e) => {
+                        Some(
+                            view! {
+                                <p class="notice warn" role="alert">
+                                    {i.t(e.message())}
+                                </p>
+                            }
+                                .into_any(),
+                        )
+                    }
                     _ => None,
                 }}
                 <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
@@ -87,5 +133,5 @@ fn PlacesMap() -> impl IntoView {
             <ul class="legend">{legend}</ul>
         }
     };
-    view! { <WithPack render/> }
+    view! { <WithPack render /> }
 }

@@ -29,7 +29,12 @@ pub fn Me() -> impl IntoView {
     let lang_choice = move |l: Lang, label: &'static str| {
         view! {
             <label class="choice">
-                <input type="radio" name="lang" checked=i.lang.get_untracked() == l on:change=move |_| i.lang.set(l)/>
+                <input
+                    type="radio"
+                    name="lang"
+                    checked=i.lang.get_untracked() == l
+                    on:change=move |_| i.lang.set(l)
+                />
                 <span lang=l.tag()>{label}</span>
             </label>
         }
@@ -37,7 +42,12 @@ pub fn Me() -> impl IntoView {
     let theme_choice = move |t: Theme, k: K| {
         view! {
             <label class="choice">
-                <input type="radio" name="theme" checked=move || s.theme.get() == t on:change=move |_| s.theme.set(t)/>
+                <input
+                    type="radio"
+                    name="theme"
+                    checked=move || s.theme.get() == t
+                    on:change=move |_| s.theme.set(t)
+                />
                 <span>{i.t(k)}</span>
             </label>
         }
@@ -47,22 +57,37 @@ pub fn Me() -> impl IntoView {
         <section class="card" aria-labelledby="favs">
             <h2 id="favs">{i.t(K::Favourites)}</h2>
             <WithPack render=move |pack| {
-                let favs: Vec<_> = user.favourites.get().iter().filter_map(|id| pack.place(id).cloned()).collect();
+                let favs: Vec<_> = user
+                    .favourites
+                    .get()
+                    .iter()
+                    .filter_map(|id| pack.place(id).cloned())
+                    .collect();
                 if favs.is_empty() {
                     view! { <p class="fineprint">{i.t(K::NoFavourites)}</p> }.into_any()
                 } else {
-                    view! { <ul class="place-list favourites">{favs.into_iter().map(|place| view! { <PlaceRow place/> }).collect_view()}</ul> }.into_any()
+                    view! {
+                        <ul class="place-list favourites">
+                            {favs
+                                .into_iter()
+                                .map(|place| view! { <PlaceRow place /> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
                 }
-            }/>
+            } />
         </section>
         <section class="card" aria-labelledby="schedule">
             <h2 id="schedule">{i.t(K::MySchedule)}</h2>
-            <WithPack render=move |pack| view! { <MySchedule pack/> }/>
+            <WithPack render=move |pack| view! { <MySchedule pack /> } />
         </section>
         <section class="card">
             <h2>{i.t(K::PassportTitle)}</h2>
             <p>{i.t(K::PassportHint)}</p>
-            <A href=Page::Passport.href() attr:class="button">{i.t(K::PassportOpen)}</A>
+            <A href=Page::Passport.href() attr:class="button">
+                {i.t(K::PassportOpen)}
+            </A>
         </section>
         <section class="card" aria-labelledby="settings">
             <h2 id="settings">{i.t(K::Settings)}</h2>
@@ -78,8 +103,11 @@ pub fn Me() -> impl IntoView {
                 {theme_choice(Theme::Dark, K::ThemeDark)}
             </fieldset>
             <label class="switch">
-                <input type="checkbox" checked=move || s.large_text.get()
-                    on:change=move |ev| s.large_text.set(event_target_checked(&ev))/>
+                <input
+                    type="checkbox"
+                    checked=move || s.large_text.get()
+                    on:change=move |ev| s.large_text.set(event_target_checked(&ev))
+                />
                 <span>
                     <strong>{i.t(K::LargeText)}</strong>
                     <small>{i.t(K::LargeTextHint)}</small>
@@ -89,25 +117,64 @@ pub fn Me() -> impl IntoView {
         <section class="card" aria-labelledby="about">
             <h2 id="about">{i.t(K::About)}</h2>
             <p>{i.t(K::AboutText)}</p>
-            <WithPack render=move |pack| view! {
-                <dl class="facts">
-                    <dt>{i.t(K::ContentVersion)}</dt><dd class="content-version">{pack.meta.version.clone()}</dd>
-                    <dt>{i.t(K::ContentGenerated)}</dt><dd>{pack.meta.generated.clone()}</dd>
-                    {move || content.meta.get().map(|m| view! {
-                        <dt>{i.t(K::ContentUpdated)}</dt><dd class="content-updated">{when(m.updated_ms)}</dd>
-                        <dt>{i.t(K::ContentChecked)}</dt><dd>{when(m.checked_ms)}</dd>
-                    })}
-                </dl>
-                {move || content.refused.get().map(|_| view! { <p class="notice refused">{i.t(K::ContentRefused)}</p> })}
-            }/>
+            <WithPack render=move |pack| {
+                view! {
+                    <dl class="facts">
+                        <dt>{i.t(K::ContentVersion)}</dt>
+                        <dd class="content-version">{pack.meta.version.clone()}</dd>
+                        <dt>{i.t(K::ContentGenerated)}</dt>
+                        <dd>{pack.meta.generated.clone()}</dd>
+                        {move || {
+                            content
+                                .meta
+                                .get()
+                                .map(|m| {
+                                    view! {
+                                        <dt>{i.t(K::ContentUpdated)}</dt>
+                                        <dd class="content-updated">{when(m.updated_ms)}</dd>
+                                        <dt>{i.t(K::ContentChecked)}</dt>
+                                        <dd>{when(m.checked_ms)}</dd>
+                                    }
+                                })
+                        }}
+                    </dl>
+                    {move || {
+                        content
+                            .refused
+                            .get()
+                            .map(|_| {
+                                view! { <p class="notice refused">{i.t(K::ContentRefused)}</p> }
+                            })
+                    }}
+                }
+            } />
         </section>
         <section class="card" aria-labelledby="storage">
             <h2 id="storage">{i.t(K::Storage)}</h2>
-            <p class="offline-status">{move || if sw.supported { i.t(K::OfflineReady) } else { i.t(K::OfflineUnavailable) }}</p>
-                        {move || estimate.get().map(|(used, _quota, persistent)| view! {
-                <p class="storage-used">{i.t(K::StorageUsed)}": "{format!("{} KB", (used / 1024.0).round() as u64)}</p>
-                <p class="storage-persistent">{if persistent { i.t(K::StoragePersistent) } else { i.t(K::StorageNotPersistent) }}</p>
-            })}
+            <p class="offline-status">
+                {move || {
+                    if sw.supported { i.t(K::OfflineReady) } else { i.t(K::OfflineUnavailable) }
+                }}
+            </p>
+            {move || {
+                estimate
+                    .get()
+                    .map(|(used, _quota, persistent)| {
+                        view! {
+                            <p class="storage-used">
+                                {i.t(K::StorageUsed)}": "
+                                {format!("{} KB", (used / 1024.0).round() as u64)}
+                            </p>
+                            <p class="storage-persistent">
+                                {if persistent {
+                                    i.t(K::StoragePersistent)
+                                } else {
+                                    i.t(K::StorageNotPersistent)
+                                }}
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -155,19 +222,33 @@ fn MySchedule(pack: std::sync::Arc<qiaosi_core::content::Pack>) -> impl IntoView
         };
         let warnings = clashes
             .iter()
-            .map(|(a, b)| view! { <p class="notice warn clash" role="status">{i.t(K::Clash)}": "{title(a)}" / "{title(b)}</p> })
+            .map(|(a, b)| {
+                view! {
+                    <p class="notice warn clash" role="status">
+                        {i.t(K::Clash)}
+                        ": "
+                        {title(a)}
+                        " / "
+                        {title(b)}
+                    </p>
+                }
+            })
             .collect_view();
         let pairs: Vec<_> = items.iter().map(|(_, ed, ev)| (*ed, *ev)).collect();
         let cal = calendar_for(&pack, &pairs, en);
         let list = items
             .iter()
             .map(|(k, ed, ev)| {
-                let when = ev.starts().map(|w| crate::format::format_date(w.date(), en)).unwrap_or_else(|| i.t(K::DateNotPublished).into());
+                let when = ev
+                    .starts()
+                    .map(|w| crate::format::format_date(w.date(), en))
+                    .unwrap_or_else(|| i.t(K::DateNotPublished).into());
                 view! {
                     <li class="scheduled">
-                        { let t = ev.title.get(en).to_string(); view! { <A href=Page::Event(&ed.id, &ev.id).href()>{t}</A> } }
-                        <span class="fineprint">{when}</span>
-                        <ScheduleButton key=k.clone()/>
+                        {
+                            let t = ev.title.get(en).to_string();
+                            view! { <A href=Page::Event(&ed.id, &ev.id).href()>{t}</A> }
+                        } <span class="fineprint">{when}</span> <ScheduleButton key=k.clone() />
                     </li>
                 }
             })
@@ -175,8 +256,15 @@ fn MySchedule(pack: std::sync::Arc<qiaosi_core::content::Pack>) -> impl IntoView
         view! {
             {warnings}
             <ul class="schedule-list">{list}</ul>
-            <a class="button secondary ics-all" href=ics_href(&cal.text) download="qiaosi-schedule.ics">{i.t(K::ExportSchedule)}</a>
-            {(!cal.skipped.is_empty()).then(|| view! { <p class="fineprint">{i.t(K::UndatedNotExported)}</p> })}
+            <a
+                class="button secondary ics-all"
+                href=ics_href(&cal.text)
+                download="qiaosi-schedule.ics"
+            >
+                {i.t(K::ExportSchedule)}
+            </a>
+            {(!cal.skipped.is_empty())
+                .then(|| view! { <p class="fineprint">{i.t(K::UndatedNotExported)}</p> })}
         }
         .into_any()
     }

@@ -12,7 +12,9 @@ pub fn NotFound() -> impl IntoView {
         <section class="card">
             <h1>{i.t(K::NotFoundTitle)}</h1>
             <p>{i.t(K::NotFoundText)}</p>
-            <A href=Page::Home.href() attr:class="button">{i.t(K::GoHome)}</A>
+            <A href=Page::Home.href() attr:class="button">
+                {i.t(K::GoHome)}
+            </A>
         </section>
     }
 }

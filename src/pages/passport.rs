@@ -10,5 +10,9 @@ pub fn PassportPage() -> impl IntoView {
     let i = use_i18n();
     let stamps = expect_context::<Stamps>();
     use_title(move || i.t(K::PassportTitle).into());
-    view! { <h1>{i.t(K::PassportTitle)}</h1> <ScanToCheckin/> <Passport stamps/> }
+    view! {
+        <h1>{i.t(K::PassportTitle)}</h1>
+        <ScanToCheckin />
+        <Passport stamps />
+    }
 }

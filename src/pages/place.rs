@@ -19,14 +19,19 @@ pub fn PlaceDetail(id: String) -> impl IntoView {
     use_pack_title(move |p, en| p.place(&id.get_value()).map(|x| x.name.get(en).to_string()));
     view! {
         <WithPack render=move |pack| match pack.place(&id.get_value()) {
-            Some(p) => view! { <PlaceView place=p.clone()/> }.into_any(),
-            None => view! {
-                <section class="card">
-                    <h1>{i.t(K::PlaceNotFound)}</h1>
-                    <A href=Page::Places(None).href() attr:class="button">{i.t(K::BackToPlaces)}</A>
-                </section>
-            }.into_any(),
-        }/>
+            Some(p) => view! { <PlaceView place=p.clone() /> }.into_any(),
+            None => {
+                view! {
+                    <section class="card">
+                        <h1>{i.t(K::PlaceNotFound)}</h1>
+                        <A href=Page::Places(None).href() attr:class="button">
+                            {i.t(K::BackToPlaces)}
+                        </A>
+                    </section>
+                }
+                    .into_any()
+            }
+        } />
     }
 }
 
@@ -43,9 +48,9 @@ fn PlaceView(place: Place) -> impl IntoView {
     let saved = Memo::new(move |_| user.is_favourite(&pid));
     let pid = p.id.clone();
     let approx = match p.position.precision {
-        Precision::Approximate { radius_m } => Some(view! {
-            <p class="notice approx">{i.t(K::ApproxWithin)}" "{format_distance(radius_m, en)}</p>
-        }),
+        Precision::Approximate { radius_m } => Some(
+            view! { <p class="notice approx">{i.t(K::ApproxWithin)}" "{format_distance(radius_m, en)}</p> },
+        ),
         Precision::Exact => None,
     };
     let name = p.name.get(en).to_string();
@@ -61,13 +66,22 @@ fn PlaceView(place: Place) -> impl IntoView {
         Some(a) => {
             let text = a.clone();
             view! {
-                {a}" "
-                <button class="button secondary small" type="button" on:click=move |_| {
-                    let text = text.clone();
-                    leptos::task::spawn_local(async move {
-                        if share::copy(&text).await { copied.set(Some(K::Copied)); }
-                    });
-                }>{i.t(K::CopyAddress)}</button>
+                {a}
+                " "
+                <button
+                    class="button secondary small"
+                    type="button"
+                    on:click=move |_| {
+                        let text = text.clone();
+                        leptos::task::spawn_local(async move {
+                            if share::copy(&text).await {
+                                copied.set(Some(K::Copied));
+                            }
+                        });
+                    }
+                >
+                    {i.t(K::CopyAddress)}
+                </button>
             }
             .into_any()
         }
@@ -87,29 +101,75 @@ fn PlaceView(place: Place) -> impl IntoView {
         <article class="card place-detail">
             <h1>{name.clone()}</h1>
             // The other language's name helps visitors match signs on the street.
-            <p class="alt-name" lang=if en { "zh-CN" } else { "en" }>{p.name.get(!en).to_string()}</p>
+            <p class="alt-name" lang=if en { "zh-CN" } else { "en" }>
+                {p.name.get(!en).to_string()}
+            </p>
             <p class="place-meta">{category_name(&p.category, en)}</p>
             <p class="status">{status_line(&p, now, en)}</p>
-            {move || here.position().map(|f| view! { <p class="place-distance">{for_distance.with_value(|pl| distance_line(pl, f, en))}</p> })}
+            {move || {
+                here.position()
+                    .map(|f| {
+                        view! {
+                            <p class="place-distance">
+                                {for_distance.with_value(|pl| distance_line(pl, f, en))}
+                            </p>
+                        }
+                    })
+            }}
             <div class="actions">
-                <button class="button fav" type="button" aria-pressed=move || saved.get().to_string()
-                    on:click=move |_| user.toggle_favourite(pid.clone())>
-                    {move || if saved.get() { format!("★ {}", i.t(K::Favourited)) } else { format!("☆ {}", i.t(K::Favourite)) }}
+                <button
+                    class="button fav"
+                    type="button"
+                    aria-pressed=move || saved.get().to_string()
+                    on:click=move |_| user.toggle_favourite(pid.clone())
+                >
+                    {move || {
+                        if saved.get() {
+                            format!("★ {}", i.t(K::Favourited))
+                        } else {
+                            format!("☆ {}", i.t(K::Favourite))
+                        }
+                    }}
                 </button>
-                <button class="button secondary share" type="button" on:click=on_share>{i.t(K::Share)}</button>
+                <button class="button secondary share" type="button" on:click=on_share>
+                    {i.t(K::Share)}
+                </button>
             </div>
-            {move || copied.get().map(|k| view! { <p class="fineprint" role="status">{i.t(k)}</p> })}
+            {move || {
+                copied
+                    .get()
+                    .map(|k| {
+                        view! {
+                            <p class="fineprint" role="status">
+                                {i.t(k)}
+                            </p>
+                        }
+                    })
+            }}
             {approx}
             <p>{p.description.get(en).to_string()}</p>
-            {hours_of(&p).map(|h| view! { <h2>{i.t(K::Hours)}</h2><WeekTable hours=h today=now.date.weekday().index()/> })}
+            {hours_of(&p)
+                .map(|h| {
+                    view! {
+                        <h2>{i.t(K::Hours)}</h2>
+                        <WeekTable hours=h today=now.date.weekday().index() />
+                    }
+                })}
             <dl class="facts">
                 <dt>{i.t(K::Address)}</dt>
                 <dd class="address">{address_view}</dd>
                 <dt>{i.t(K::Phone)}</dt>
-                <dd>{match p.phone.clone() {
-                    Some(ph) => view! { <a href=format!("tel:{}", ph.replace(' ', ""))>{ph.clone()}</a> }.into_any(),
-                    None => i.t(K::PhoneNotPublished).into_any(),
-                }}</dd>
+                <dd>
+                    {match p.phone.clone() {
+                        Some(ph) => {
+                            view! {
+                                <a href=format!("tel:{}", ph.replace(' ', ""))>{ph.clone()}</a>
+                            }
+                                .into_any()
+                        }
+                        None => i.t(K::PhoneNotPublished).into_any(),
+                    }}
+                </dd>
                 <dt>{i.t(K::Tags)}</dt>
                 <dd>{tags_in(&p.tags, en)}</dd>
                 <dt>{i.t(K::Source)}</dt>
@@ -119,11 +179,25 @@ fn PlaceView(place: Place) -> impl IntoView {
             </dl>
             <h2>{i.t(K::OpenIn)}</h2>
             <ul class="handoff">
-                <li><a class="button secondary amap" href=amap rel="noopener">{i.t(K::Amap)}</a></li>
-                <li><a class="button secondary baidu" href=baidu rel="noopener">{i.t(K::Baidu)}</a></li>
-                <li><a class="button secondary apple" href=apple rel="noopener">{i.t(K::AppleMaps)}</a></li>
+                <li>
+                    <a class="button secondary amap" href=amap rel="noopener">
+                        {i.t(K::Amap)}
+                    </a>
+                </li>
+                <li>
+                    <a class="button secondary baidu" href=baidu rel="noopener">
+                        {i.t(K::Baidu)}
+                    </a>
+                </li>
+                <li>
+                    <a class="button secondary apple" href=apple rel="noopener">
+                        {i.t(K::AppleMaps)}
+                    </a>
+                </li>
             </ul>
-            <A href=Page::Map.href() attr:class="button secondary">{i.t(K::OpenMap)}</A>
+            <A href=Page::Map.href() attr:class="button secondary">
+                {i.t(K::OpenMap)}
+            </A>
         </article>
     }
 }

@@ -18,15 +18,33 @@ pub fn Places() -> impl IntoView {
         <h1>{i.t(K::PlacesTitle)}</h1>
         <nav aria-label=i.t(K::Categories)>
             <ul class="chips">
-                <li><a class="chip" href=Page::Places(None).href() aria-current=move || cat.get().is_none().then_some("page")>
-                    {i.t(K::AllCategories)}</a></li>
-                {CATEGORIES.iter().map(|c| view! {
-                    <li><a class="chip" href=Page::Places(Some(c)).href()
-                        aria-current=move || (cat.get() == Some(*c)).then_some("page")>
-                        {category_name(c, i.en())}</a></li>
-                }).collect_view()}
+                <li>
+                    <a
+                        class="chip"
+                        href=Page::Places(None).href()
+                        aria-current=move || cat.get().is_none().then_some("page")
+                    >
+                        {i.t(K::AllCategories)}
+                    </a>
+                </li>
+                {CATEGORIES
+                    .iter()
+                    .map(|c| {
+                        view! {
+                            <li>
+                                <a
+                                    class="chip"
+                                    href=Page::Places(Some(c)).href()
+                                    aria-current=move || (cat.get() == Some(*c)).then_some("page")
+                                >
+                                    {category_name(c, i.en())}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </nav>
-        <PlaceFinder full=true cat/>
+        <PlaceFinder full=true cat />
     }
 }

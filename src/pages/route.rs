@@ -16,25 +16,44 @@ pub fn RouteDetail(id: String) -> impl IntoView {
         <WithPack render=move |pack| {
             let en = i.en();
             let Some(r) = pack.route(&id()).cloned() else {
-                return view! { <section class="card"><h1>{i.t(K::RouteNotFound)}</h1>
-                    <A href=Page::Routes.href() attr:class="button">{i.t(K::RoutesTitle)}</A></section> }.into_any();
+                return view! {
+                    <section class="card">
+                        <h1>{i.t(K::RouteNotFound)}</h1>
+                        <A href=Page::Routes.href() attr:class="button">
+                            {i.t(K::RoutesTitle)}
+                        </A>
+                    </section>
+                }
+                    .into_any();
             };
             let m = r.length_m();
-            let stops = r.stops.iter().enumerate().map(|(n, s)| {
-                let place = s.place.as_deref().and_then(|pid| pack.place(pid));
-                let name = place.map(|p| p.name.get(en).to_string())
-                    .or_else(|| s.name.as_ref().map(|t| t.get(en).to_string())).unwrap_or_default();
-                let title = match place {
-                    Some(p) => view! { <A href=Page::Place(&p.id).href()>{name}</A> }.into_any(),
-                    None => name.into_any(),
-                };
-                view! {
-                    <li class="stop">
-                        <h3><span class="stop-no" aria-hidden="true">{n + 1}</span>{title}</h3>
-                        <p>{s.narrative.get(en).to_string()}</p>
-                    </li>
-                }
-            }).collect_view();
+            let stops = r
+                .stops
+                .iter()
+                .enumerate()
+                .map(|(n, s)| {
+                    let place = s.place.as_deref().and_then(|pid| pack.place(pid));
+                    let name = place
+                        .map(|p| p.name.get(en).to_string())
+                        .or_else(|| s.name.as_ref().map(|t| t.get(en).to_string()))
+                        .unwrap_or_default();
+                    let title = match place {
+                        Some(p) => view! { <A href=Page::Place(&p.id).href()>{name}</A> }.into_any(),
+                        None => name.into_any(),
+                    };
+                    view! {
+                        <li class="stop">
+                            <h3>
+                                <span class="stop-no" aria-hidden="true">
+                                    {n + 1}
+                                </span>
+                                {title}
+                            </h3>
+                            <p>{s.narrative.get(en).to_string()}</p>
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
                 <article>
                     <h1>{r.name.get(en).to_string()}</h1>
@@ -44,11 +63,12 @@ pub fn RouteDetail(id: String) -> impl IntoView {
                         {r.stops.len()}" "{i.t(K::Stops)}
                     </p>
                     <p>{r.summary.get(en).to_string()}</p>
-                    <Follow pack=pack.clone() route=r.clone()/>
+                    <Follow pack=pack.clone() route=r.clone() />
                     <ol class="stops">{stops}</ol>
                     <p class="fineprint">{i.t(K::Source)}": "{r.source.clone()}</p>
                 </article>
-            }.into_any()
-        }/>
+            }
+                .into_any()
+        } />
     }
 }

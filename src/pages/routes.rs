@@ -14,20 +14,28 @@ pub fn RoutesPage() -> impl IntoView {
         <h1>{i.t(K::RoutesTitle)}</h1>
         <WithPack render=move |pack| {
             let en = i.en();
-            pack.routes.iter().map(|r| {
-                let m = r.length_m();
-                view! {
-                    <article class="card route-card">
-                        <h2>{ let t = r.name.get(en).to_string(); view! { <A href=Page::Route(&r.id).href()>{t}</A> } }</h2>
-                        <p class="route-facts">
-                            {i.t(K::Length)}" "{format_distance(m.round() as u32, en)}" · "
-                            {i.t(K::WalkTime)}" "{walking_minutes(m)}" "{i.t(K::Minutes)}" · "
-                            {r.stops.len()}" "{i.t(K::Stops)}
-                        </p>
-                        <p>{r.summary.get(en).to_string()}</p>
-                    </article>
-                }
-            }).collect_view()
-        }/>
+            pack.routes
+                .iter()
+                .map(|r| {
+                    let m = r.length_m();
+                    view! {
+                        <article class="card route-card">
+                            <h2>
+                                {
+                                    let t = r.name.get(en).to_string();
+                                    view! { <A href=Page::Route(&r.id).href()>{t}</A> }
+                                }
+                            </h2>
+                            <p class="route-facts">
+                                {i.t(K::Length)}" "{format_distance(m.round() as u32, en)}" · "
+                                {i.t(K::WalkTime)}" "{walking_minutes(m)}" "{i.t(K::Minutes)}" · "
+                                {r.stops.len()}" "{i.t(K::Stops)}
+                            </p>
+                            <p>{r.summary.get(en).to_string()}</p>
+                        </article>
+                    }
+                })
+                .collect_view()
+        } />
     }
 }

@@ -22,7 +22,10 @@ fn passport_in(text: &str) -> String {
 pub fn Staff() -> impl IntoView {
     let i = use_i18n();
     use_title(move || i.t(K::StaffCheckTitle).into());
-    view! { <h1>{i.t(K::StaffCheckTitle)}</h1> <StaffCheck/> }
+    view! {
+        <h1>{i.t(K::StaffCheckTitle)}</h1>
+        <StaffCheck />
+    }
 }
 
 #[component]
@@ -64,43 +67,92 @@ fn StaffCheck() -> impl IntoView {
         if c.is_empty() {
             return None;
         }
-        Some(match passport_check(&c, &pack.checkin.keys, &pack.checkin.points) {
-            Err(_) => view! { <section class="card refused" role="alert"><p>{x(K::StaffAltered)}</p></section> }.into_any(),
-            Ok(stamps) => {
-                let good = stamps.iter().filter(|s| s.is_ok()).count();
-                let all_good = good == stamps.len();
-                let rows = stamps.into_iter().map(|s| match s {
-                    Ok(v) => view! {
-                        <li class="stamp ok"><strong>{point_name(&pack, &v.verified.point_id, en)}</strong>" "
-                            <span class="fineprint">{format!("{} {}", format_date(v.at.date, en), format_time(v.at))}</span></li>
-                    }.into_any(),
-                    Err(_) => view! { <li class="stamp bad"><strong>{x(K::StaffStampBad)}</strong></li> }.into_any(),
-                }).collect_view();
-                view! {
-                    <section class=if all_good { "card staff-result" } else { "card staff-result refused" } role="status">
-                        <h2>{good}" "{x(K::StaffGenuine)}</h2>
-                        {all_good.then(|| view! { <p>{x(K::StaffAllGood)}</p> })}
-                        <ul class="stamps">{rows}</ul>
+        Some(
+            match passport_check(&c, &pack.checkin.keys, &pack.checkin.points) {
+                Err(_) => view! {
+                    <section class="card refused" role="alert">
+                        <p>{x(K::StaffAltered)}</p>
                     </section>
-                }.into_any()
-            }
-        })
+                }
+                .into_any(),
+                Ok(stamps) => {
+                    let good = stamps.iter().filter(|s| s.is_ok()).count();
+                    let all_good = good == stamps.len();
+                    let rows = stamps
+                        .into_iter()
+                        .map(|s| {
+                            match s {
+                    Ok(v) => view! {
+                        <li class="stamp ok">
+                            <strong>{point_name(&pack, &v.verified.point_id, en)}</strong>
+                            " "
+                            <span class="fineprint">
+                                {format!("{} {}", format_date(v.at.date, en), format_time(v.at))}
+                            </span>
+                        </li>
+                    }.into_any(),
+                    Err(_) => view! {
+                        <li class="stamp bad">
+                            <strong>{x(K::StaffStampBad)}</strong>
+                        </li>
+                    }.into_any(),
+                }
+                        })
+                        .collect_view();
+                    view! {
+                        <section
+                            class=if all_good {
+                                "card staff-result"
+                            } else {
+                                "card staff-result refused"
+                            }
+                            role="status"
+                        >
+                            <h2>{good}" "{x(K::StaffGenuine)}</h2>
+                            {all_good.then(|| view! { <p>{x(K::StaffAllGood)}</p> })}
+                            <ul class="stamps">{rows}</ul>
+                        </section>
+                    }
+                    .into_any()
+                }
+            },
+        )
     };
     view! {
         <section class="card">
             <p>{move || x(K::StaffPaste)}</p>
-            <textarea class="staff-input" rows="3" aria-label=move || x(K::StaffTitle)
+            <textarea
+                class="staff-input"
+                rows="3"
+                aria-label=move || x(K::StaffTitle)
                 prop:value=move || draft.get()
-                on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
-            <button class="button" type="button" on:click=move |_| {
-                let c = passport_in(&draft.get_untracked());
-                empty.set(c.is_empty());
-                code.set(c);
-            }>{move || x(K::StaffCheck)}</button>
-            {move || empty.get().then(|| view! { <p class="notice warn" role="alert">{x(K::StaffEmpty)}</p> })}
-            <Scanner label=K::StaffScan on_text/>
+                on:input=move |ev| draft.set(event_target_value(&ev))
+            ></textarea>
+            <button
+                class="button"
+                type="button"
+                on:click=move |_| {
+                    let c = passport_in(&draft.get_untracked());
+                    empty.set(c.is_empty());
+                    code.set(c);
+                }
+            >
+                {move || x(K::StaffCheck)}
+            </button>
+            {move || {
+                empty
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="notice warn" role="alert">
+                                {x(K::StaffEmpty)}
+                            </p>
+                        }
+                    })
+            }}
+            <Scanner label=K::StaffScan on_text />
         </section>
-        <WithPack render/>
+        <WithPack render />
     }
 }
 

@@ -198,13 +198,20 @@ pub fn MapView(
             }
         };
         view! {
-            <img class="tile" alt="" draggable="false" crossorigin="anonymous"
-                data-tile=format!("{z}/{tx}/{ty}") src=tile_url(&template, z, tx, ty)
-                style:left=at(|_, x, _, _| x) style:top=at(|_, _, y, _| y)
+            <img
+                class="tile"
+                alt=""
+                draggable="false"
+                crossorigin="anonymous"
+                data-tile=format!("{z}/{tx}/{ty}")
+                src=tile_url(&template, z, tx, ty)
+                style:left=at(|_, x, _, _| x)
+                style:top=at(|_, _, y, _| y)
                 style:width=at(|_, _, _, size| size.ceil() + 1.0)
                 style:height=at(|_, _, _, size| size.ceil() + 1.0)
                 style:visibility=move || if loaded.get() { "visible" } else { "hidden" }
-                on:load=move |_| loaded.set(true)/>
+                on:load=move |_| loaded.set(true)
+            />
         }
     };
     let points = move |v: &View, p: &[(f64, f64)]| {
@@ -221,26 +228,31 @@ pub fn MapView(
         let v = view.get()?;
         let lines = paths_w
             .iter()
-            .map(|p| view! { <polyline class="route-line" points=points(&v, p)/> })
+            .map(|p| view! { <polyline class="route-line" points=points(&v, p) /> })
             .collect_view();
         let done: Vec<(f64, f64)> = walked.get().into_iter().map(to_world).collect();
         let done = (done.len() > 1)
-            .then(|| view! { <polyline class="walked-line" points=points(&v, &done)/> });
+            .then(|| view! { <polyline class="walked-line" points=points(&v, &done) /> });
         let areas = pins.get().into_iter().filter_map(|p| match p.at.precision {
             Precision::Approximate { radius_m } => {
                 let (a, b) = v.screen(to_world(p.at.lat_lng()));
                 let r = f64::from(radius_m) * px_per_metre(p.at.lat, v.zoom);
-                Some(view! { <circle class="approx-area" cx=a.round() as i64 cy=b.round() as i64 r=r.round() as i64/> })
+                Some(view! { <circle class="approx-area" cx=a.round() as i64 cy=b.round() as i64 r=r.round() as i64 /> })
             }
             Precision::Exact => None,
         }).collect_view();
         let me_dot = me.get().map(|p| {
             let (a, b) = v.screen(to_world(p));
-            view! { <circle class="me" cx=a.round() as i64 cy=b.round() as i64 r="9"/> }
+            view! { <circle class="me" cx=a.round() as i64 cy=b.round() as i64 r="9" /> }
         });
-        Some(
-            view! { <svg class="map-overlay" aria-hidden="true">{areas}{lines}{done}{me_dot}</svg> },
-        )
+        Some(view! {
+            <svg class="map-overlay" aria-hidden="true">
+                {areas}
+                {lines}
+                {done}
+                {me_dot}
+            </svg>
+        })
     };
     let markers = move || {
         let v = view.get()?;
@@ -249,23 +261,38 @@ pub fn MapView(
             .iter()
             .map(|p| v.screen(to_world(p.at.lat_lng())))
             .collect();
-        Some(cluster(&at, PIN_PX).into_iter().map(|group| {
-            let members: Vec<Pin> = group.iter().map(|&k| pins[k].clone()).collect();
-            let (a, b) = at[group[0]];
-            let names = members.iter().flat_map(|p| p.items.iter().map(|it| it.0.as_str())).collect::<Vec<_>>().join("、");
-            let count: usize = members.iter().map(|p| p.items.len()).sum();
-            let badge = cluster_badge(&members, count);
-            // One colour only when all its places share a category.
-            let cat = members[0].items[0].2.clone();
-            let same = members.iter().flat_map(|p| &p.items).all(|it| it.2 == cat);
-            let cat = if same { cat } else { "mixed".to_string() };
-            view! {
-                <button type="button" class=format!("pin cat-{cat}") style:left=px(a) style:top=px(b)
-                    aria-label=names on:click=move |_| selected.set(Some(members.clone()))>
-                    {badge}
-                </button>
-            }
-        }).collect_view())
+        Some(
+            cluster(&at, PIN_PX)
+                .into_iter()
+                .map(|group| {
+                    let members: Vec<Pin> = group.iter().map(|&k| pins[k].clone()).collect();
+                    let (a, b) = at[group[0]];
+                    let names = members
+                        .iter()
+                        .flat_map(|p| p.items.iter().map(|it| it.0.as_str()))
+                        .collect::<Vec<_>>()
+                        .join("、");
+                    let count: usize = members.iter().map(|p| p.items.len()).sum();
+                    let badge = cluster_badge(&members, count);
+                    // One colour only when all its places share a category.
+                    let cat = members[0].items[0].2.clone();
+                    let same = members.iter().flat_map(|p| &p.items).all(|it| it.2 == cat);
+                    let cat = if same { cat } else { "mixed".to_string() };
+                    view! {
+                        <button
+                            type="button"
+                            class=format!("pin cat-{cat}")
+                            style:left=px(a)
+                            style:top=px(b)
+                            aria-label=names
+                            on:click=move |_| selected.set(Some(members.clone()))
+                        >
+                            {badge}
+                        </button>
+                    }
+                })
+                .collect_view(),
+        )
     };
     let sheet = move || {
         let group = selected.get()?;
@@ -278,15 +305,38 @@ pub fn MapView(
             })
             .max();
         let approx = radius.map(|r| view! { <p class="fineprint">{x(K::MapApprox)}" "{r}" m"</p> });
-        let items = group.into_iter().flat_map(|p| p.items).map(|(name, href, cat)| view! {
-            <li>{match href { Some(h) => view! { <A href=h>{name}</A> }.into_any(), None => view! { <strong>{name}</strong> }.into_any() }}
-                " "<span class="fineprint">{category_name(&cat, en)}</span></li>
-        }).collect_view();
+        let items = group
+            .into_iter()
+            .flat_map(|p| p.items)
+            .map(|(name, href, cat)| {
+                view! {
+                    <li>
+                        {match href {
+                            Some(h) => view! { <A href=h>{name}</A> }.into_any(),
+                            None => view! { <strong>{name}</strong> }.into_any(),
+                        }} " "<span class="fineprint">{category_name(&cat, en)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
         Some(view! {
-            <div class="sheet" role="dialog" aria-modal="false" aria-label=x(K::MapPlacesHere)
-                on:pointerdown=|ev| ev.stop_propagation() on:wheel=|ev| ev.stop_propagation()
-                on:dblclick=|ev| ev.stop_propagation()>
-                <button type="button" class="sheet-close" aria-label=x(K::MapClose) on:click=move |_| selected.set(None)>"×"</button>
+            <div
+                class="sheet"
+                role="dialog"
+                aria-modal="false"
+                aria-label=x(K::MapPlacesHere)
+                on:pointerdown=|ev| ev.stop_propagation()
+                on:wheel=|ev| ev.stop_propagation()
+                on:dblclick=|ev| ev.stop_propagation()
+            >
+                <button
+                    type="button"
+                    class="sheet-close"
+                    aria-label=x(K::MapClose)
+                    on:click=move |_| selected.set(None)
+                >
+                    "×"
+                </button>
                 <h3>{x(K::MapPlacesHere)}</h3>
                 {approx}
                 <ul>{items}</ul>
@@ -294,29 +344,72 @@ pub fn MapView(
         })
     };
     view! {
-        <div class="map" node_ref=host role="application" aria-label=label
-            on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up
-            on:wheel=wheel on:dblclick=dbl>
-            <div class="tiles"><For each=move || tiles.get() key=|t| *t children=tile/></div>
+        <div
+            class="map"
+            node_ref=host
+            role="application"
+            aria-label=label
+            on:pointerdown=down
+            on:pointermove=moved
+            on:pointerup=up
+            on:pointercancel=up
+            on:wheel=wheel
+            on:dblclick=dbl
+        >
+            <div class="tiles">
+                <For each=move || tiles.get() key=|t| *t children=tile />
+            </div>
             {overlay}
             {markers}
             // Quick taps on +/− must not also count as a double tap on the map.
             <div class="map-zoom" on:dblclick=|ev| ev.stop_propagation()>
-                <button type="button" aria-label=move || x(K::MapZoomIn) on:click=move |_| zoom_by(1.0)>"+"</button>
-                <button type="button" aria-label=move || x(K::MapZoomOut) on:click=move |_| zoom_by(-1.0)>"−"</button>
-                <button type="button" class="map-all" aria-label=move || x(K::MapShowAll) on:click=move |_| {
-                    if let Some((cx, cy, zoom)) = fitted.get_untracked() {
-                        view.update(|v| if let Some(v) = v { (v.cx, v.cy, v.zoom) = (cx, cy, zoom) });
+                <button
+                    type="button"
+                    aria-label=move || x(K::MapZoomIn)
+                    on:click=move |_| zoom_by(1.0)
+                >
+                    "+"
+                </button>
+                <button
+                    type="button"
+                    aria-label=move || x(K::MapZoomOut)
+                    on:click=move |_| zoom_by(-1.0)
+                >
+                    "−"
+                </button>
+                <button
+                    type="button"
+                    class="map-all"
+                    aria-label=move || x(K::MapShowAll)
+                    on:click=move |_| {
+                        if let Some((cx, cy, zoom)) = fitted.get_untracked() {
+                            view.update(|v| {
+                                if let Some(v) = v {
+                                    (v.cx, v.cy, v.zoom) = (cx, cy, zoom);
+                                }
+                            });
+                        }
                     }
-                }>"⤢"</button>
+                >
+                    "⤢"
+                </button>
             </div>
             <p class="attribution">{src.attribution.clone()}</p>
             {sheet}
         </div>
-        {move || me_outside().map(|_| view! {
-            <p class="map-me-outside">{x(K::MapMeOutside)}" "
-                <button type="button" class="button secondary" on:click=show_me>{x(K::MapShowMe)}</button></p>
-        })}
+        {move || {
+            me_outside()
+                .map(|_| {
+                    view! {
+                        <p class="map-me-outside">
+                            {x(K::MapMeOutside)}" "
+                            <button type="button" class="button secondary" on:click=show_me>
+                                {x(K::MapShowMe)}
+                            </button>
+                        </p>
+                    }
+                })
+        }}
     }
 }
 
