@@ -360,3 +360,28 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::direction;
+
+    #[test]
+    fn bearings_name_the_nearest_of_eight_compass_points() {
+        for (bearing, zh, en) in [
+            (0.0, "北", "north"),
+            (22.4, "北", "north"),
+            (22.6, "东北", "north-east"),
+            (90.0, "东", "east"),
+            (180.0, "南", "south"),
+            (200.0, "南", "south"),
+            (225.0, "西南", "south-west"),
+            (250.0, "西", "west"),
+            (337.6, "北", "north"),
+            (-90.0, "西", "west"),
+            (720.0, "北", "north"),
+        ] {
+            assert_eq!(direction(bearing, false), zh, "{bearing}");
+            assert_eq!(direction(bearing, true), en, "{bearing}");
+        }
+    }
+}
