@@ -34,11 +34,46 @@ pub fn restore_on_back() -> impl IntoView {
     Effect::new(move |_| {
         let k = key();
         current.set_value(k.clone());
-        if POPPED.replace(false) {
-            // Read now: the new page's first layout may clamp the scroll and report it.
-            if let Some(y) = SAVED.with(|s| s.borrow().get(&k).copied()) {
-                request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+        // Read now: the new page's first layout may clamp the scroll and report it.
+        let y = SAVED.with(|s| s.borrow().get(&k).copied());
+        // Decided a frame later: the router handles popstate before our listener hears it, so
+        // whether this change came from Back or Forward is only known once the event is done.
+        request_animation_frame(move || {
+            if let (true, Some(y)) = (POPPED.replace(false), y) {
+                restore(k, y, 60);
             }
+        });
+    });
+}
+
+/// Scrolls to `y` once the page for `key` is tall enough to be there: the router swaps the
+/// view in a later task than the address changes, and the content may take a moment more.
+/// Tries once a frame, for at most `frames` frames, and gives up if the user navigated on.
+fn restore(key: String, y: f64, frames: u32) {
+    request_animation_frame(move || {
+        let w = window();
+        let here = w.location();
+        if format!(
+            "{}{}",
+            here.pathname().unwrap_or_default(),
+            here.search().unwrap_or_default()
+        ) != key
+        {
+            return;
+        }
+        let room = w
+            .document()
+            .and_then(|d| d.document_element())
+            .map(|e| f64::from(e.scroll_height()))
+            .unwrap_or(0.0)
+            - w.inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+        if room >= y || frames == 0 {
+            w.scroll_to_with_x_and_y(0.0, y);
+        } else {
+            restore(key, y, frames - 1);
         }
     });
 }
