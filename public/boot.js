@@ -23,6 +23,8 @@
   var fit = function (el) {
     var only = el.getAttribute('data-path');
     if (only !== null && only !== path) { el.remove(); return; }
+    // Pages with no static first screen say they are loading (the app shows the same line).
+    if (el.hasAttribute('data-path-other') && (home || path === '/places')) { el.remove(); return; }
     // A category chip is current when it is the address shown (`/places` for "all").
     if (el.classList.contains('chip') && path === '/places' && el.getAttribute('href') === path + location.search) el.setAttribute('aria-current', 'page');
     if (el.classList.contains('tab') && el.getAttribute('href') === '/' + section) el.setAttribute('aria-current', 'page');
@@ -43,7 +45,7 @@
       r.addedNodes.forEach(function (n) {
         if (n.nodeType !== 1) return;
         fit(n);
-        if (n.querySelectorAll) n.querySelectorAll('[data-en],[data-path],[data-en-label],[data-en-placeholder],.tab,.brand,.chip').forEach(fit);
+        if (n.querySelectorAll) n.querySelectorAll('[data-en],[data-path],[data-path-other],[data-en-label],[data-en-placeholder],.tab,.brand,.chip').forEach(fit);
       });
     });
   });

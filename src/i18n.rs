@@ -67,6 +67,7 @@ texts! {
     AllCategories => "全部", "All";
     PlacesTitle => "找地方", "Find a place";
     PlacesCount => "个地点", "places";
+    PlaceCountOne => "个地点", "place";
     Approximate => "位置为大致范围", "Approximate position";
     ApproxWithin => "大致范围：半径约", "Approximate: within about";
     HoursNotPublished => "开放时间未公布", "Hours not published";
@@ -190,7 +191,7 @@ texts! {
     Favourites => "我的收藏", "My saved places";
     NoFavourites => "还没有收藏。在地点页面点“收藏”即可保存在手机上。", "Nothing saved yet. Tap “Save” on a place to keep it on this phone.";
     Storage => "存储", "Storage";
-    StorageUsed => "已使用", "Used";
+    StorageUsed => "已使用：", "Used: ";
     StoragePersistent => "已设为持久保存（浏览器不会自动清除）", "Persistent (the browser won't clear it on its own)";
     StorageNotPersistent => "未设为持久保存（空间不足时浏览器可能清除）", "Not persistent (the browser may clear it when space runs low)";
     OfflineReady => "已可离线使用", "Works offline";
@@ -212,7 +213,7 @@ texts! {
     ConfirmLocation => "确认位置并打卡", "Confirm my position and check in";
     TooFar => "您离打卡点还有点远，请到现场再试。", "You're not close enough to the check-in point yet; try again on site.";
     Passport => "我的印章", "My stamps";
-    ToCollect => "还可以收集：", "Still to collect:";
+    ToCollect => "还可以收集：", "Still to collect: ";
     NoStamps => "还没有打卡。扫描活动或场馆海报上的二维码即可收集印章。", "No stamps yet. Scan the QR code on an event or venue poster to collect one.";
     StampsOf => "已收集", "Collected";
     OtherPlaces => "其他地点", "Other places";

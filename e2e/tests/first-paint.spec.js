@@ -68,3 +68,25 @@ test('the app takes over without moving anything: no layout shift on /', async (
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => window.__cls)).toBe(0);
 });
+
+test('what was typed into the search box before the app arrived is kept and searched', async ({ page }) => {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (r) => { await gate; await r.continue(); });
+  await page.goto('/');
+  const early = page.locator('#boot input[type=search]');
+  await early.click();
+  await early.pressSequentially('tsg');
+  release();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  const input = page.getByRole('searchbox');
+  await expect(input).toHaveValue('tsg');
+  await expect(input).toBeFocused();
+  await expect(page.locator('.place-row').first()).toContainText('图书馆');
+});
+
+test('a page with no static first screen says it is loading until the app arrives', async ({ page }) => {
+  await blockWasm(page);
+  await page.goto('/routes/seawall-heritage-walk');
+  await expect(page.locator('#boot .loading')).toHaveText('正在加载内容…');
+});

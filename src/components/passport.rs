@@ -184,7 +184,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="to-collect">
-                                {x(K::ToCollect)}" "{missing.join(if en { ", " } else { "、" })}
+                                {x(K::ToCollect)}{missing.join(if en { ", " } else { "、" })}
                             </p>
                         }
                     })}

@@ -158,7 +158,7 @@ pub fn PlaceFinder(
                     <p class="count" role="status">
                         {n}
                         " "
-                        {i.t(K::PlacesCount)}
+                        {i.t(if n == 1 { K::PlaceCountOne } else { K::PlacesCount })}
                     </p>
                     <ul class="place-list">{shown}</ul>
                     {(n > limit.get())

@@ -162,7 +162,7 @@ pub fn Me() -> impl IntoView {
                     .map(|(used, _quota, persistent)| {
                         view! {
                             <p class="storage-used">
-                                {i.t(K::StorageUsed)}": "
+                                {i.t(K::StorageUsed)}
                                 {format!("{} KB", (used / 1024.0).round() as u64)}
                             </p>
                             <p class="storage-persistent">
