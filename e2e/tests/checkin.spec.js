@@ -1,5 +1,5 @@
 // Check-ins: a code made by the CLI, opened offline, stamps the passport once a day; a forged
-// code is refused and stores nothing. The check-in runs in the extras bundle, loaded on demand.
+// code is refused and stores nothing. Verified on the phone, in the app itself (no second download).
 import { test, expect, pack, waitForServiceWorker, checkinSetup, storedKeys } from '../fixtures.js';
 import { startServer } from '../server.mjs';
 
@@ -38,12 +38,20 @@ test('a CLI-made code opened offline stamps once a day; a forged one is refused'
   }
 });
 
-test('the extras bundle is not part of the first load', async ({ page }) => {
-  const loaded = [];
-  page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-  await page.goto('/');
-  await expect(page.locator('.card h3').first()).toBeVisible();
-  expect(loaded.filter((p) => p.startsWith('/extras'))).toEqual([]);
+test('a poster scan needs no second download: one wasm, the app's', async ({ page }) => {
+  const { body, token } = checkinSetup();
+  const s = await startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
+  try {
+    const loaded = [];
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await page.goto(s.url + '/checkin/' + token);
+    await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
+    const wasm = loaded.filter((p) => p.endsWith('.wasm'));
+    expect(wasm).toHaveLength(1);
+    expect(wasm[0]).toMatch(/^\/qiaosi-guide-[0-9a-f]+_bg\.wasm$/);
+  } finally {
+    await s.close();
+  }
 });
 
 test('a newer pack arriving during a check-in does not run the check-in again', async ({ page, context }) => {
@@ -74,6 +82,28 @@ test('a newer pack arriving during a check-in does not run the check-in again', 
     // Still the first answer: the view was not remounted to check the same code again.
     await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
     expect(await storedKeys(page, 'checkins')).toHaveLength(1);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a poster scan as a first visit on a slow network: answered without a layout shift', async ({ page }) => {
+  const { body, token } = checkinSetup();
+  const s = await startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 200_000, uploadThroughput: 100_000 });
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(s.url + '/checkin/' + token);
+    await expect(page.locator('.stamp-result')).toContainText('打卡成功！', { timeout: 30_000 });
+    await expect(page.locator('.passport .progress')).toHaveText('已收集 1 / 2');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__cls)).toBe(0);
   } finally {
     await s.close();
   }

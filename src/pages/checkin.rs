@@ -50,27 +50,35 @@ fn geofence(pack: &Pack, point: &str) -> Option<(qiaosi_core::geo::LatLng, u32)>
     Some((pack.checkin_point_place(point)?.position.lat_lng(), radius))
 }
 
-/// The check-in for one scanned token (the passport is shown below it by the caller).
-/// The page: the check-in, then the passport it adds to.
+/// The page: the check-in, then the passport it adds to. The passport appears once the
+/// check-in has an answer, so that the answer, which is taller than "checking…", does not push
+/// a passport already on screen down (a layout shift on the festival's front door).
 #[component]
 pub fn Checkin(code: String) -> impl IntoView {
     let i = use_i18n();
     let stamps = expect_context::<Stamps>();
+    let answered = RwSignal::new(false);
     view! {
         <h1>{i.t(K::CheckinTitle)}</h1>
-        <CheckinApp token=code />
-        <Passport stamps />
+        <CheckinApp token=code answered />
+        {move || answered.get().then(|| view! { <Passport stamps /> })}
     }
 }
 
+/// The check-in for one scanned token; sets `answered` once it has one (and keeps it set).
 #[component]
-fn CheckinApp(token: String) -> impl IntoView {
+fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
     let stamps = expect_context::<Stamps>();
     let i = use_i18n();
     let x = move |k: K| k.text(i.lang.get_untracked());
     use_title(move || i.t(K::CheckinTitle).into());
     let token = StoredValue::new(token);
     let state = RwSignal::new(State::Verifying);
+    Effect::new(move |_| {
+        if !matches!(state.get(), State::Verifying | State::Stamping) {
+            answered.set(true);
+        }
+    });
     let here = use_here();
     let stamp = move |point: String, sync: Option<String>| {
         // At once, before the write: a second tap or position fix meanwhile must not stamp again.
