@@ -38,7 +38,7 @@ test('a CLI-made code opened offline stamps once a day; a forged one is refused'
   }
 });
 
-test('a poster scan needs no second download: one wasm, the app's', async ({ page }) => {
+test('a poster scan needs no second download: one wasm, the app one', async ({ page }) => {
   const { body, token } = checkinSetup();
   const s = await startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
   try {
