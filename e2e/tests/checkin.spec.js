@@ -95,15 +95,18 @@ test('a poster scan as a first visit on a slow network: answered without a layou
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 200_000, uploadThroughput: 100_000 });
     await page.addInitScript(() => {
-      window.__cls = 0;
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
-        .observe({ type: 'layout-shift', buffered: true });
+      window.__cls = [];
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) {
+          if (!e.hadRecentInput) window.__cls.push(`${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ${e.sources.map((x) => `${x.node?.className || x.node?.nodeName} ${x.previousRect.y}->${x.currentRect.y} h${x.previousRect.height}->${x.currentRect.height} "${x.node?.textContent?.slice(0, 40)}"`).join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(s.url + '/checkin/' + token);
     await expect(page.locator('.stamp-result')).toContainText('打卡成功！', { timeout: 30_000 });
     await expect(page.locator('.passport .progress')).toHaveText('已收集 1 / 2');
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => window.__cls)).toBe(0);
+    expect(await page.evaluate(() => window.__cls)).toEqual([]);
   } finally {
     await s.close();
   }

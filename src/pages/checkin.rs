@@ -75,7 +75,8 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
     let token = StoredValue::new(token);
     let state = RwSignal::new(State::Verifying);
     Effect::new(move |_| {
-        if !matches!(state.get(), State::Verifying | State::Stamping) {
+        // A point with a geofence answers by asking for the position (below).
+        if matches!(state.get(), State::Done(..) | State::Refused(_)) {
             answered.set(true);
         }
     });
@@ -123,6 +124,7 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
                 match geofence(&p2, &point) {
                     None => stamp(point, sync),
                     Some((at, radius)) => {
+                        answered.set(true);
                         if let GeoState::Found(me) = here.0.get() {
                             if distance_m(me, at) <= f64::from(radius) {
                                 stamp(point, sync);
