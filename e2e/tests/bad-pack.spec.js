@@ -58,3 +58,20 @@ test('a panic shows an error view with a reload link, not a frozen page', async 
   await expect(alert).toContainText('您保存的内容不会丢失');
   await expect(alert.getByRole('link', { name: '重新加载' })).toHaveAttribute('href', '');
 });
+
+test('a pack request that never answers is given up, and Retry then works', async ({ page }) => {
+  await page.clock.install();
+  let stalls = 1;
+  await page.route('**/content/pack.json', (route) => {
+    if (stalls-- > 0) return; // never answered: a dead mobile link mid-request
+    return route.continue();
+  });
+  await page.goto('/places');
+  await expect(page.locator('#boot')).toHaveCount(0);
+  // Past the app's deadline for the pack, the stalled request is aborted and said so.
+  await page.clock.runFor(21_000);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('内容无法加载');
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(page.locator('.place-row')).toHaveCount(pack.places.length);
+});
