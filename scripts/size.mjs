@@ -6,7 +6,7 @@
 // the app fetches itself.
 //
 // The goal is 400 KB (issue #10) and is not met yet: one app wasm with one Leptos runtime is
-// 413 KB on its own (docs/size.md has the breakdown). Until it is, the check fails above
+// 416 KB on its own (docs/size.md has the breakdown). Until it is, the check fails above
 // CEILING_KB, the measured total plus a little room, so that nothing grows unnoticed; it
 // always prints how far the app is from the goal.
 //
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const GOAL_KB = 400;
-const CEILING_KB = 480;
+const CEILING_KB = 490;
 const PACK = '/content/pack.json';
 const dist = process.argv[2] ?? 'dist';
 

@@ -6,7 +6,7 @@
 //! refused and the one already held stays. This is the only update path for content: the
 //! service worker leaves the pack alone, so the two never fight.
 
-use crate::platform::fetch::{fetch, text, Deadline};
+use crate::platform::fetch::Deadline;
 use crate::platform::timing::{mark, measure};
 use crate::store::{schema, Op, Store};
 use leptos::prelude::*;
@@ -237,26 +237,24 @@ enum Fetched {
 }
 
 async fn fetch_pack(etag: Option<&str>, deadline: &Deadline) -> Result<Fetched, PackError> {
-    let init = web_sys::RequestInit::new();
-    // The app does its own revalidation with the ETag it stored; keep the HTTP cache out of it.
-    init.set_cache(web_sys::RequestCache::NoStore);
+    let sig = deadline.signal();
+    let mut req = gloo_net::http::Request::get(PACK_URL)
+        // The app does its own revalidation with the ETag it stored; keep the HTTP cache out.
+        .cache(web_sys::RequestCache::NoStore)
+        .abort_signal(Some(&sig));
     if let Some(tag) = etag {
-        let headers = web_sys::Headers::new().map_err(|_| PackError::Network)?;
-        let _ = headers.set("If-None-Match", tag);
-        init.set_headers(&headers);
+        req = req.header("If-None-Match", tag);
     }
-    let resp = fetch(PACK_URL, &init, deadline)
-        .await
-        .map_err(|_| PackError::Network)?;
+    let resp = req.send().await.map_err(|_| PackError::Network)?;
     if resp.status() == 304 {
         return Ok(Fetched::NotModified);
     }
     if !resp.ok() {
         return Err(PackError::Missing(resp.status()));
     }
-    let etag = resp.headers().get("ETag").ok().flatten();
+    let etag = resp.headers().get("ETag");
     // A body cut off mid-transfer fails here or arrives short; either way it is refused below.
-    let text = text(&resp).await.map_err(|_| PackError::Network)?;
+    let text = resp.text().await.map_err(|_| PackError::Network)?;
     Ok(Fetched::Body(text, etag))
 }
 

@@ -4,12 +4,11 @@
 //! for it, and every attempt carries the entry's own `Idempotency-Key`, so a server that
 //! honours the key applies each check-in exactly once, however often it is sent.
 
-use crate::platform::fetch::{fetch, Deadline};
+use crate::platform::fetch::Deadline;
 use crate::store::{schema, Op, Store};
 use leptos::prelude::window;
 use qiaosi_core::checkin::{sync_outcome, SyncOutcome};
 use std::cell::{Cell, RefCell};
-use wasm_bindgen::prelude::*;
 
 thread_local! {
     static ENDPOINT: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -101,21 +100,25 @@ fn schedule_retry() {
 /// One attempt. A redirect counts as no answer (a captive portal's login page must not pass
 /// for the server's), and so does no answer within [`TIMEOUT_MS`].
 async fn send(endpoint: &str, key: &str, body: &str) -> SyncOutcome {
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&JsValue::from_str(body));
-    init.set_redirect(web_sys::RequestRedirect::Error);
-    let headers = web_sys::Headers::new().unwrap_throw();
-    let _ = headers.set("content-type", "application/json");
-    let _ = headers.set("idempotency-key", key);
-    init.set_headers(&headers);
+    use gloo_net::http::Request;
+    use web_sys::{RequestCredentials, RequestRedirect};
     let Some(deadline) = Deadline::new(TIMEOUT_MS) else {
         return SyncOutcome::Later;
     };
+    let sig = deadline.signal();
     // A request that cannot even be built (the validator refuses such URLs) keeps the entry.
-    let status = fetch(endpoint, &init, &deadline)
-        .await
-        .ok()
-        .map(|r| r.status());
+    let Ok(req) = Request::post(endpoint)
+        .header("content-type", "application/json")
+        .header("idempotency-key", key)
+        .redirect(RequestRedirect::Error)
+        // Nothing of the user's goes along: no cookies, no auth from another visit.
+        .credentials(RequestCredentials::Omit)
+        .abort_signal(Some(&sig))
+        .body(body)
+    else {
+        return SyncOutcome::Later;
+    };
+    let status = req.send().await.ok().map(|r| r.status());
+    drop(deadline);
     sync_outcome(status)
 }

@@ -1,10 +1,8 @@
-//! Requests with a deadline. A request with no answer by then (a captive portal, a mobile link
-//! that went dead mid-transfer) is aborted, body included, instead of hanging for minutes; a
-//! caller can also abort it sooner.
+//! A deadline for requests (made with gloo-net). A request with no answer by then (a captive
+//! portal, a mobile link that went dead mid-transfer) is aborted, body included, instead of
+//! hanging for minutes; a caller can also abort it sooner.
 
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// An abort signal that fires after `ms` (or on [`Deadline::abort`]). Keep it alive until the
 /// body has been read: dropping it cancels the timer.
@@ -27,26 +25,9 @@ impl Deadline {
     pub fn controller(&self) -> web_sys::AbortController {
         self.controller.clone()
     }
-}
 
-/// Fetches `url` with `init`, aborted at the deadline. `Err` when there was no answer.
-pub async fn fetch(
-    url: &str,
-    init: &web_sys::RequestInit,
-    deadline: &Deadline,
-) -> Result<web_sys::Response, ()> {
-    init.set_signal(Some(&deadline.controller.signal()));
-    let req = web_sys::Request::new_with_str_and_init(url, init).map_err(|_| ())?;
-    let resp = JsFuture::from(leptos::prelude::window().fetch_with_request(&req))
-        .await
-        .map_err(|_| ())?;
-    Ok(resp.unchecked_into())
-}
-
-/// The body as text, still under the deadline.
-pub async fn text(resp: &web_sys::Response) -> Result<String, ()> {
-    let body = JsFuture::from(resp.text().map_err(|_| ())?)
-        .await
-        .map_err(|_| ())?;
-    body.as_string().ok_or(())
+    /// The signal to give the request (gloo-net's `abort_signal`).
+    pub fn signal(&self) -> web_sys::AbortSignal {
+        self.controller.signal()
+    }
 }
