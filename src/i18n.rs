@@ -148,7 +148,7 @@ texts! {
     ExportSchedule => "全部导出到日历", "Export all to calendar";
     UndatedNotExported => "日期未公布的活动不会导出到日历。", "Events without a published date are not exported.";
     Search => "搜索地点", "Search places";
-    SearchHint => "名称、拼音或首字母，如 tsg", "Name, pinyin or initials, e.g. tsg";
+    SearchHint => "名称、拼音或首字母，如 tsg", "Name or pinyin, e.g. tsg";
     NoResults => "没有找到相关地点。试试这些分类：", "No places found. Try a category:";
     ShowMore => "显示更多", "Show more";
     NearMe => "离我最近", "Nearest to me";
