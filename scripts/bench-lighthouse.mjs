@@ -2,10 +2,12 @@
 // release build in dist/, median of 5 runs. A benchmark, not a test: run it alone (Lighthouse
 // needs the CPU to itself).
 //
-//   node scripts/bench-lighthouse.mjs [path ...]     default: / /places /checkin/valid /map
+//   node scripts/bench-lighthouse.mjs [path ...]     default: floor / /places /checkin/valid /map
 //
 // `/checkin/valid` stands for a poster scan with a genuine code: a key and a code are made with
 // the CLI (target/debug/qiaosi, as the e2e suite does) and served with a pack that lists the key.
+// `floor` is an empty Leptos 0.8 app (scripts/floor, built here with the app's release profile),
+// measured in the same run: what this machine and Lighthouse give the smallest possible app.
 //
 // Lighthouse is installed on first use into .tools/lighthouse (it is large and the tests do not
 // need it). Served with gzip like a production host would.
@@ -25,29 +27,46 @@ const req = createRequire(dir + 'package.json');
 const lighthouse = (await import(req.resolve('lighthouse'))).default;
 const chromeLauncher = await import(req.resolve('chrome-launcher'));
 
-// A gzip front for the static server, as any real host would compress.
-const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/places', '/checkin/valid', '/map'];
+const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['floor', '/', '/places', '/checkin/valid', '/map'];
 const code = paths.includes('/checkin/valid') ? checkinSetup() : null;
-const inner = await startServer({ dir: 'dist', override: (p) => (code && p === '/content/pack.json' ? { body: code.body } : undefined) });
-const front = http.createServer((rq, rs) => {
-  http.get(inner.url + rq.url, (up) => {
-    const chunks = [];
-    up.on('data', (c) => chunks.push(c));
-    up.on('end', () => {
-      const headers = { ...up.headers };
-      delete headers['content-length'];
-      rs.writeHead(up.statusCode, { ...headers, 'content-encoding': 'gzip' });
-      rs.end(gzipSync(Buffer.concat(chunks)));
+
+/** Serves `dir` behind a gzip front, as any real host would compress; returns its base URL. */
+async function serve(dir, override) {
+  const inner = await startServer({ dir, override });
+  const front = http.createServer((rq, rs) => {
+    http.get(inner.url + rq.url, (up) => {
+      const chunks = [];
+      up.on('data', (c) => chunks.push(c));
+      up.on('end', () => {
+        const headers = { ...up.headers };
+        delete headers['content-length'];
+        rs.writeHead(up.statusCode, { ...headers, 'content-encoding': 'gzip' });
+        rs.end(gzipSync(Buffer.concat(chunks)));
+      });
     });
   });
-});
-await new Promise((ok) => front.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${front.address().port}`;
+  await new Promise((ok) => front.listen(0, '127.0.0.1', ok));
+  return { base: `http://127.0.0.1:${front.address().port}`, close: () => { front.close(); return inner.close(); } };
+}
+const app = await serve('dist', (p) => (code && p === '/content/pack.json' ? { body: code.body } : undefined));
+let floor = null;
+if (paths.includes('floor')) {
+  execSync('trunk build --release --dist ../../target/floor-dist', { cwd: new URL('./floor/', import.meta.url).pathname, stdio: 'inherit', env: {
+    ...process.env,
+    CARGO_TARGET_DIR: new URL('../target', import.meta.url).pathname,
+    // The project's wasm-opt (npm binaryen), as scripts/lib.sh puts it on PATH.
+    PATH: `${new URL('../node_modules/.bin', import.meta.url).pathname}:${process.env.PATH}`,
+  } });
+  // The same build step as the app's, so the floor runs under the same strict CSP.
+  execSync('node scripts/csp.mjs', { stdio: 'inherit', env: { ...process.env, TRUNK_STAGING_DIR: 'target/floor-dist' } });
+  floor = await serve('target/floor-dist');
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const RUNS = 5;
 for (const shown of paths) {
-  const path = shown === '/checkin/valid' ? `/checkin/${code.token}` : shown;
+  const path = shown === '/checkin/valid' ? `/checkin/${code.token}` : shown === 'floor' ? '/' : shown;
+  const base = shown === 'floor' ? floor.base : app.base;
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -59,10 +78,11 @@ for (const shown of paths) {
       fcp: a['first-contentful-paint'].numericValue, lcp: a['largest-contentful-paint'].numericValue, tbt: a['total-blocking-time'].numericValue,
       cls: a['cumulative-layout-shift'].numericValue, bytes: a['total-byte-weight'].numericValue,
     });
+    if (r.lhr.runtimeError) throw new Error(`${shown}: ${r.lhr.runtimeError.code} ${r.lhr.runtimeError.message}`);
     console.log(`${shown} run ${i + 1}: performance ${runs.at(-1).perf}, LCP ${runs.at(-1).lcp.toFixed(0)} ms`);
   }
   const m = (k) => median(runs.map((r) => r[k]));
   console.log(`${shown} median of ${RUNS}: performance ${m('perf')}, accessibility ${m('a11y')}, FCP ${m('fcp').toFixed(0)} ms, LCP ${m('lcp').toFixed(0)} ms, TBT ${m('tbt').toFixed(0)} ms, CLS ${m('cls').toFixed(3)}, transferred ${(m('bytes') / 1024).toFixed(0)} KB`);
 }
-front.close();
-await inner.close();
+await app.close();
+await floor?.close();
