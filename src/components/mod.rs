@@ -46,3 +46,19 @@ pub fn use_pack_title(f: impl Fn(&qiaosi_core::content::Pack, bool) -> Option<St
         _ => String::new(),
     });
 }
+
+/// Why the position could not be had, by cause (`GeoError::message`), while that is so.
+#[component]
+pub fn LocationProblem() -> impl IntoView {
+    use crate::platform::geolocation::{use_here, GeoState};
+    let i = use_i18n();
+    let here = use_here();
+    move || match here.0.get() {
+        GeoState::Failed(e) => Some(view! {
+            <p class="notice warn" role="alert">
+                {i.t(e.message())}
+            </p>
+        }),
+        _ => None,
+    }
+}

@@ -64,20 +64,6 @@ pub fn PlaceFinder(
     let here = use_here();
     let query = RwSignal::new(String::new());
     let limit = RwSignal::new(PAGE);
-    let chips = move || {
-        CATEGORIES
-            .iter()
-            .map(|c| {
-                view! {
-                    <li>
-                        <a class="chip" href=Page::Places(Some(c)).href()>
-                            {category_name(c, i.en())}
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
     let geo_note = move || {
         let k = match here.0.get() {
             GeoState::Locating => K::Locating,
@@ -141,7 +127,7 @@ pub fn PlaceFinder(
                     view! {
                         <div class="no-results" role="status">
                             <p>{i.t(K::NoResults)}</p>
-                            <ul class="chips">{chips()}</ul>
+                            <CategoryLinks />
                         </div>
                     }
                         .into_any();
@@ -177,5 +163,27 @@ pub fn PlaceFinder(
                     .into_any()
             }
         />
+    }
+}
+
+/// A link to each category's place list, as chips (home, and a search that found nothing).
+#[component]
+pub fn CategoryLinks() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <ul class="chips">
+            {CATEGORIES
+                .iter()
+                .map(|c| {
+                    view! {
+                        <li>
+                            <a class="chip" href=Page::Places(Some(c)).href()>
+                                {category_name(c, i.en())}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }

@@ -1,7 +1,7 @@
 //! `/checkin/<token>`: a scanned poster's code, verified on the phone and stamped, with the
 //! passport below it.
 
-use crate::components::{pack::WithPack, passport::Passport, use_title};
+use crate::components::{pack::WithPack, passport::Passport, use_title, LocationProblem};
 use crate::i18n::{use_i18n, K};
 use crate::platform::geolocation::{use_here, GeoState};
 use crate::store::stamps::{StampOutcome, Stamps};
@@ -151,18 +151,7 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
                         {x(K::ConfirmLocation)}
                     </button>
                     <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
-                    {move || match here.0.get() {
-                        GeoState::Failed(e) => {
-                            Some(
-                                view! {
-                                    <p class="notice warn" role="alert">
-                                        {i.t(e.message())}
-                                    </p>
-                                },
-                            )
-                        }
-                        _ => None,
-                    }}
+                    <LocationProblem />
                 </section>
             }
             .into_any(),

@@ -1,9 +1,9 @@
-use crate::components::{pack::WithPack, place_finder::PlaceFinder, use_title};
+use crate::components::place_finder::{CategoryLinks, PlaceFinder};
+use crate::components::{pack::WithPack, use_title};
 use crate::i18n::{use_i18n, K};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use qiaosi_core::content::{category_name, CATEGORIES};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -15,20 +15,7 @@ pub fn Home() -> impl IntoView {
         <section class="card" aria-labelledby="home-find">
             <h2 id="home-find">{i.t(K::HomeFind)}</h2>
             <PlaceFinder />
-            <ul class="chips">
-                {CATEGORIES
-                    .iter()
-                    .map(|c| {
-                        view! {
-                            <li>
-                                <a class="chip" href=Page::Places(Some(c)).href()>
-                                    {category_name(c, i.en())}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <CategoryLinks />
         </section>
         <WithPack render=move |pack| {
             let en = i.en();

@@ -2,7 +2,7 @@
 
 use crate::components::map::pins::{pins, Pin};
 use crate::components::map::MapView;
-use crate::components::{pack::WithPack, use_title};
+use crate::components::{pack::WithPack, use_title, LocationProblem};
 use crate::i18n::{use_i18n, K};
 use crate::platform::geolocation::{use_here, GeoState};
 use crate::routes::Page;
@@ -115,18 +115,9 @@ fn PlacesMap() -> impl IntoView {
                                 .into_any(),
                         )
                     }
-                    GeoState::Failed(e) => {
-                        Some(
-                            view! {
-                                <p class="notice warn" role="alert">
-                                    {i.t(e.message())}
-                                </p>
-                            }
-                                .into_any(),
-                        )
-                    }
                     _ => None,
                 }}
+                <LocationProblem />
                 <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
             </div>
             <p class="notice">{x(K::MapNote)}</p>
