@@ -62,12 +62,14 @@ test('a panic shows an error view with a reload link, not a frozen page', async 
 test('a pack request that never answers is given up, and Retry then works', async ({ page }) => {
   await page.clock.install();
   let stalls = 1;
+  let asked;
+  const stalled = new Promise((ok) => { asked = ok; });
   await page.route('**/content/pack.json', (route) => {
-    if (stalls-- > 0) return; // never answered: a dead mobile link mid-request
+    if (stalls-- > 0) return asked(); // never answered: a dead mobile link mid-request
     return route.continue();
   });
   await page.goto('/places');
-  await expect(page.locator('#boot')).toHaveCount(0);
+  await stalled;
   // Past the app's deadline for the pack, the stalled request is aborted and said so.
   await page.clock.runFor(21_000);
   const alert = page.getByRole('alert');
