@@ -128,3 +128,34 @@ export const storedKeys = (page, store) => page.evaluate((store) => new Promise(
     r.onsuccess = () => { open.result.close(); resolve(r.result); };
   };
 }), store);
+
+/** A source as a surveyor's visit records it (content pack schema 2). */
+export const SURVEYED = { cite: 'https://example.org/qiaosi-survey', basis: 'surveyed', date: '2026-11-30' };
+
+/**
+ * The shipped pack plus what a survey would add: a route walked on site (a line to follow,
+ * with three located stops) and one place located on site. The shipped pack has neither: no
+ * source gives a line or a door, and the guide invents none.
+ */
+export function surveyedPack() {
+  const p = structuredClone(pack);
+  const path = [[30.356, 120.28], [30.35, 120.283], [30.345, 120.285], [30.34, 120.287], [30.336, 120.288]];
+  const stop = (i, zh, en) => ({
+    point: { lat: path[i][0], lng: path[i][1], precision: 'exact' },
+    name: { zh, en },
+    narrative: { zh: `${zh}的介绍。`, en: `About ${en}.` },
+  });
+  p.routes.push({
+    id: 'surveyed-walk',
+    name: { zh: '实测步行路线', en: 'Surveyed walk' },
+    summary: { zh: '工作人员实地走过并记录的路线。', en: 'A route walked and recorded on site.' },
+    stops: [stop(0, '起点广场', 'Start square'), stop(2, '中途凉亭', 'Halfway pavilion'), stop(4, '终点公园', 'End park')],
+    path,
+    path_precision: 'exact',
+    sources: [SURVEYED],
+  });
+  const lib = p.places.find((x) => x.id === 'library-24h');
+  lib.position = { lat: 30.3465, lng: 120.2842, precision: { approximate: { radius_m: 15 } } };
+  lib.sources = [...lib.sources, SURVEYED];
+  return p;
+}

@@ -23,6 +23,15 @@ pub fn format_distance(m: u32, en: bool) -> String {
     }
 }
 
+/// Where a place only known as an area is: "大致在乔司街道一带" / "Somewhere around Qiaosi".
+pub fn around(area: &str, en: bool) -> String {
+    if en {
+        format!("Somewhere around {area}")
+    } else {
+        format!("大致在{area}一带")
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -66,6 +75,22 @@ pub fn format_time(t: LocalDateTime) -> String {
     format!("{h:02}:{m:02}")
 }
 
+/// Compass point names for a bearing, in eighths from north.
+const DIRS: [[&str; 2]; 8] = [
+    ["北", "north"],
+    ["东北", "north-east"],
+    ["东", "east"],
+    ["东南", "south-east"],
+    ["南", "south"],
+    ["西南", "south-west"],
+    ["西", "west"],
+    ["西北", "north-west"],
+];
+
+pub fn direction(bearing: f64, en: bool) -> &'static str {
+    DIRS[((bearing.rem_euclid(360.0) + 22.5) / 45.0) as usize % 8][usize::from(en)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +101,12 @@ mod tests {
         assert_eq!(format_distance(1500, true), "1.5 km");
         assert_eq!(format_distance(3000, false), "3 公里");
         assert_eq!(format_distance(999, false), "999 米");
+    }
+
+    #[test]
+    fn areas_read_as_areas() {
+        assert_eq!(around("乔司街道", false), "大致在乔司街道一带");
+        assert_eq!(around("Qiaosi", true), "Somewhere around Qiaosi");
     }
 
     #[test]
@@ -94,5 +125,25 @@ mod tests {
         assert_eq!(format_date(d, false), "2023年12月27日 周三");
         let t = LocalDateTime::from_unix_ms(1_703_676_600_000.0);
         assert_eq!(format_time(t), "19:30");
+    }
+
+    #[test]
+    fn bearings_name_the_nearest_of_eight_compass_points() {
+        for (bearing, zh, en) in [
+            (0.0, "北", "north"),
+            (22.4, "北", "north"),
+            (22.6, "东北", "north-east"),
+            (90.0, "东", "east"),
+            (180.0, "南", "south"),
+            (200.0, "南", "south"),
+            (225.0, "西南", "south-west"),
+            (250.0, "西", "west"),
+            (337.6, "北", "north"),
+            (-90.0, "西", "west"),
+            (720.0, "北", "north"),
+        ] {
+            assert_eq!(direction(bearing, false), zh, "{bearing}");
+            assert_eq!(direction(bearing, true), en, "{bearing}");
+        }
     }
 }

@@ -59,7 +59,7 @@ texts! {
     TabHome => "首页", "Home";
     TabPlaces => "找地方", "Places";
     TabMap => "地图", "Map";
-    TabSeawall => "海塘", "Seawall";
+    TabSeawall => "古海塘", "Seawall";
     TabFestival => "文化节", "Festival";
     TabMe => "我的", "Me";
     Loading => "正在加载内容…", "Loading content…";
@@ -70,36 +70,36 @@ texts! {
     PlaceCountOne => "个地点", "place";
     Approximate => "位置为大致范围", "Approximate position";
     ApproxWithin => "大致范围：半径约", "Approximate: within about";
-    HoursNotPublished => "开放时间未公布", "Hours not published";
+    HoursNotPublished => "暂无开放时间信息", "Hours not found";
     Hours => "开放时间", "Opening hours";
     Address => "地址", "Address";
-    AddressNotPublished => "地址未公布", "Address not published";
+    AddressNotPublished => "暂无信息", "Not found by this guide";
     Phone => "电话", "Phone";
-    PhoneNotPublished => "电话未公布", "Phone not published";
+    PhoneNotPublished => "暂无信息", "Not found by this guide";
     Source => "资料来源", "Source";
-    Checked => "核实日期", "Last checked";
+    Checked => "资料日期", "Source date";
     Tags => "标签", "Tags";
     BackToPlaces => "返回地点列表", "Back to places";
     PlaceNotFound => "没有找到这个地点", "We couldn't find this place";
     MapTitle => "地图", "Map";
-    RoutesTitle => "古海塘线路", "Ancient Seawall routes";
+    RoutesTitle => "古海塘路线", "Ancient Seawall routes";
     Stops => "站", "stops";
     Length => "全长", "Length";
-    WalkTime => "步行约", "Walk about";
+    WalkTime => "步行约", "On foot, about";
     Minutes => "分钟", "min";
-    RouteNotFound => "没有找到这条线路", "We couldn't find this route";
+    RouteNotFound => "没有找到这条路线", "We couldn't find this route";
     FestivalTitle => "古海塘文化节", "Ancient Seawall Culture Festival";
     Past => "已结束", "Past";
-    DateNotPublished => "日期未公布", "Date not published";
-    TimeNotPublished => "具体时间未公布", "Time not published";
+    DateNotPublished => "暂无日期信息", "Date not found";
+    TimeNotPublished => "暂无具体时间信息", "Time not found";
     Venue => "地点", "Venue";
     EventNotFound => "没有找到这个活动", "We couldn't find this event";
     Programme => "活动安排", "Programme";
     CheckinTitle => "打卡", "Check-in";
     PassportTitle => "打卡护照", "Stamp passport";
-    PassportHint => "收集的印章，以及扫码打卡。", "Your stamps, and scanning a code.";
-    PassportOpen => "打开护照 / 扫码", "Open the passport / scan";
-    StaffCheckTitle => "核验护照", "Check a passport";
+    PassportHint => "查看已收集的印章，或扫码打卡。", "See your stamps, or scan a code to check in.";
+    PassportOpen => "打开打卡护照", "Open the stamp passport";
+    StaffCheckTitle => "核验打卡护照", "Check a stamp passport";
     ExtrasFailed => "这部分功能没能加载，请联网后重试。没有保存任何内容。", "This part of the guide couldn't be loaded; please connect and try again. Nothing was saved.";
     MeTitle => "我的", "Me";
     Settings => "设置", "Settings";
@@ -113,10 +113,10 @@ texts! {
     ContentVersion => "内容版本", "Content version";
     ContentGenerated => "内容生成于", "Content generated";
     About => "关于", "About";
-    AboutText => "乔司导览只收录有据可查的信息；没有公布的地址、时间和电话一律不显示，大致位置都会标明。您的位置只在手机上使用，不会上传。", "Qiaosi Guide shows only facts with a source. Addresses, hours and phone numbers that haven't been published are not shown, and approximate positions are marked. Your location is used on your phone only and never sent anywhere.";
+    AboutText => "乔司导览只收录有据可查的信息：没有找到出处的地址、开放时间和电话一律不显示，大致位置都会标明。您的位置只在手机上使用，不会上传。", "Qiaosi Guide shows only facts with a source. Addresses, hours and phone numbers this guide hasn't found a source for are left out, and approximate positions are marked. Your position is used on your phone only and never sent anywhere.";
     NotFoundTitle => "页面不存在", "Page not found";
     NotFoundText => "这个链接没有对应的页面。可能是地址输错了，或者内容已经更新。", "There is no page at this address. It may be mistyped, or the content has changed.";
-    GoHome => "回到首页", "Go to Home";
+    GoHome => "回到首页", "Back to Home";
     PackErrorTitle => "内容无法加载", "The content couldn't be loaded";
     PackMissing => "服务器上找不到内容包。", "The content pack was not found on the server.";
     PackNetwork => "网络连接失败，且手机上还没有保存的内容。请连接网络后重试。", "The network request failed and nothing is saved on this phone yet. Please connect and try again.";
@@ -125,8 +125,8 @@ texts! {
     Retry => "重试", "Try again";
     Reload => "重新加载", "Reload";
     CrashTitle => "出错了", "Something went wrong";
-    CrashText => "应用遇到意外错误。您保存的内容不会丢失，请重新加载。", "The app hit an unexpected error. Nothing you saved is lost. Please reload.";
-    HomeSeawall => "走古海塘", "Walk the Ancient Seawall";
+    CrashText => "发生了意外错误。您保存的内容不会丢失，请重新加载。", "An unexpected error occurred. Nothing you saved is lost. Please reload.";
+    HomeSeawall => "古海塘路线", "Ancient Seawall routes";
     HomeFestival => "古海塘文化节", "Ancient Seawall Culture Festival";
     HomeFind => "找地方", "Find a place";
     SeeAll => "查看全部", "See all";
@@ -135,38 +135,38 @@ texts! {
     TideIn => "还有", "in";
     Days => "天", "days";
     TideToday => "就是今天！", "It's today!";
-    TideWhy => "农历八月十八是钱塘江观潮日，这一天的涌潮最为壮观。乔司的古海塘，正是先人为抵御这道潮水而筑。", "Lunar 8/18 is Tide-watching Day, when the Qiantang River's tidal bore is at its grandest. Qiaosi's Ancient Seawall was built to hold that tide back.";
-    NoEdition => "新一届古海塘文化节尚未公布。", "The next Ancient Seawall Culture Festival has not been announced yet.";
+    TideWhy => "农历八月十八是钱塘江观潮日，这一天的涌潮最为壮观。乔司的古海塘，正是先人为抵御这道潮水而筑。", "The 18th day of the 8th lunar month is Tide-watching Day, when the Qiantang River's tidal bore is at its grandest. Qiaosi's Ancient Seawall was built to hold that tide back.";
+    NoEdition => "暂无新一届古海塘文化节的信息。", "No details found yet for the next Ancient Seawall Culture Festival.";
     NowOn => "正在进行", "On now";
     UpNext => "接下来", "Up next";
     AddToSchedule => "加入我的日程", "Add to my schedule";
-    InSchedule => "已在我的日程", "In my schedule";
+    InSchedule => "已加入我的日程", "In my schedule";
     AddToCalendar => "加入手机日历", "Add to phone calendar";
     MySchedule => "我的日程", "My schedule";
-    NoSchedule => "还没有安排。在活动页面点“加入我的日程”。", "Nothing planned yet. Tap “Add to my schedule” on an event.";
+    NoSchedule => "还没有安排。在活动页面点“加入我的日程”即可。", "Nothing planned yet. Tap “Add to my schedule” on an event.";
     Clash => "时间冲突", "Time clash";
-    ExportSchedule => "全部导出到日历", "Export all to calendar";
-    UndatedNotExported => "日期未公布的活动不会导出到日历。", "Events without a published date are not exported.";
+    ExportSchedule => "全部加入手机日历", "Add all to phone calendar";
+    UndatedNotExported => "没有日期信息的活动不会加入手机日历。", "Events without a date aren't added to the calendar.";
     Search => "搜索地点", "Search places";
     SearchHint => "名称、拼音或首字母，如 tsg", "Name or pinyin, e.g. tsg";
     NoResults => "没有找到相关地点。试试这些分类：", "No places found. Try a category:";
     ShowMore => "显示更多", "Show more";
     NearMe => "离我最近", "Nearest to me";
     Locating => "正在获取位置…", "Finding your position…";
-    GeoDenied => "没有获得位置权限。可以在浏览器设置中允许，列表仍可正常使用。", "Location permission was not given. You can allow it in the browser settings; the list still works without it.";
-    GeoTimeout => "获取位置超时，请到开阔处再试。", "Finding your position took too long; try again in the open.";
+    GeoDenied => "没有获得位置权限。您可以在浏览器设置中开启，列表照常可用。", "Location permission wasn't given. You can allow it in the browser settings; the list works without it.";
+    GeoTimeout => "获取位置超时，请到开阔处再试。", "Finding your position took too long; try again somewhere more open.";
     GeoUnavailable => "暂时无法获取位置（可能没有 GPS 信号）。", "Your position isn't available right now (perhaps no GPS signal).";
     GeoUnsupported => "这个浏览器不支持定位。", "This browser can't share your position.";
-    LocationPrivacy => "位置只在手机上使用，不会上传。", "Your position stays on this phone.";
+    LocationPrivacy => "您的位置只在手机上使用，不会上传。", "Your position stays on this phone.";
     About_ => "约", "about";
     Walk => "步行", "walk";
-    OpenNow => "营业中", "Open now";
-    ClosesAt => "关门", "closes";
-    ClosedNow => "已关门", "Closed";
-    OpensAt => "开门", "opens";
+    OpenNow => "开放中", "Open now";
+    ClosesAt => "闭馆", "closes";
+    ClosedNow => "已闭馆", "Closed";
+    OpensAt => "开馆", "opens";
     Open24h => "24 小时开放", "Open 24 hours";
     PublicHolidays => "法定节假日", "Public holidays";
-    DayClosed => "休息", "Closed";
+    DayClosed => "闭馆", "Closed";
     CopyAddress => "复制地址", "Copy address";
     Copied => "已复制", "Copied";
     Share => "分享", "Share";
@@ -179,10 +179,10 @@ texts! {
     OfflineHint => "当前没有网络，显示的是手机上保存的内容。", "No network: showing what is saved on this phone.";
     UpdateReady => "有新版本可用。", "A new version is available.";
     UpdateReload => "重新加载", "Reload";
-    DbBlocked => "本应用的另一个页面还开着旧版本，请关闭那个页面后重新加载；在此之前，您的更改不会被保存。", "Another tab still has an older version of this guide open. Close it and reload; until then, your changes can't be saved.";
-    DbOutdated => "本应用已在另一个页面更新，请重新加载此页面；在此之前，您的更改不会被保存。", "This guide was updated in another tab. Reload this page; until then, your changes can't be saved.";
-    DbNewer => "您的数据由本应用的较新版本保存，这个版本无法读取。请重新加载以使用最新版本；在此之前，您的更改不会被保存。", "Your data was saved by a newer version of this guide, which this version can't read. Reload to get the latest version; until then, your changes can't be saved.";
-    MemoryOnly => "这个浏览器无法在手机上保存数据：关闭页面后，收藏等内容不会保留。", "This browser can't save data on the phone: favourites and other things you save are lost when the page closes.";
+    DbBlocked => "另一个页面还开着本导览的旧版本，请关闭那个页面后重新加载；在此之前，您的更改无法保存。", "Another tab still has an older version of this guide open. Close it and reload; until then, your changes can't be saved.";
+    DbOutdated => "本导览已在另一个页面更新，请重新加载本页面；在此之前，您的更改无法保存。", "This guide was updated in another tab. Reload this page; until then, your changes can't be saved.";
+    DbNewer => "您的数据是由本导览的较新版本保存的，当前版本无法读取。请重新加载，换用最新版本；在此之前，您的更改无法保存。", "Your data was saved by a newer version of this guide, which this version can't read. Reload to get the latest version; until then, your changes can't be saved.";
+    MemoryOnly => "这个浏览器无法在手机上保存数据：关闭页面后，收藏等内容不会保留。", "This browser can't save data on the phone: saved places and anything else you save are lost when the page closes.";
     QuotaFull => "手机存储空间已满，这次的更改没有保存。之前保存的内容都还在。", "The phone's storage is full, so this change was not saved. Everything saved before is still there.";
     SaveFailed => "保存失败，请重试。之前保存的内容都还在。", "Saving failed; please try again. Everything saved before is still there.";
     Dismiss => "知道了", "OK";
@@ -205,68 +205,80 @@ texts! {
     RefusedMalformed => "这不是有效的打卡码，请重新扫描海报上的二维码。", "This isn't a valid check-in code. Please scan the poster's QR code again.";
     RefusedUnknownKey => "这个打卡码不是本导览发布的。", "This code wasn't issued by this guide.";
     RefusedBadSignature => "这个打卡码已被改动或伪造，无法打卡。", "This code has been altered or forged; it can't be used.";
-    RefusedUnknownPoint => "这个打卡点不在当前内容中。", "This check-in point isn't in the current content.";
-    RefusedNotYet => "这个打卡码还没到有效时间。", "This code isn't valid yet.";
+    RefusedUnknownPoint => "当前内容里没有这个打卡点。", "This check-in point isn't in the guide's current content.";
+    RefusedNotYet => "这个打卡码尚未生效。", "This code isn't valid yet.";
     RefusedExpired => "这个打卡码已过期。", "This code has expired.";
     NothingSaved => "没有保存任何内容。", "Nothing was saved.";
-    NeedsLocation => "这个打卡点需要确认您在现场。", "This point needs to confirm you are there.";
+    NeedsLocation => "这个打卡点需要确认您在现场。", "This check-in point needs to check that you're there.";
     ConfirmLocation => "确认位置并打卡", "Confirm my position and check in";
     TooFar => "您离打卡点还有点远，请到现场再试。", "You're not close enough to the check-in point yet; try again on site.";
     Passport => "我的印章", "My stamps";
     ToCollect => "还可以收集：", "Still to collect: ";
-    NoStamps => "还没有打卡。扫描活动或场馆海报上的二维码即可收集印章。", "No stamps yet. Scan the QR code on an event or venue poster to collect one.";
+    NoStamps => "还没有印章。扫描活动或场馆海报上的二维码即可收集印章。", "No stamps yet. Scan the QR code on an event or venue poster to collect one.";
     StampsOf => "已收集", "Collected";
     OtherPlaces => "其他地点", "Other places";
     Rewards => "奖励", "Rewards";
-    RewardReady => "已集齐，可以领取！", "Complete: you can claim it!";
+    RewardReady => "已集齐，可以领取！", "All collected: you can claim it!";
     ShowStaff => "出示给工作人员", "Show to staff";
     HideStaff => "收起", "Hide";
-    StaffHint => "工作人员扫描这个二维码即可核验您的印章；也可以把下面的文字发给他们。", "Staff scan this QR code to check your stamps, or you can send them the text below.";
+    StaffHint => "请工作人员扫描这个二维码核验您的印章；您也可以把下面的文字发给工作人员。", "Staff can scan this QR code to check your stamps, or you can send them the text below.";
     CopyText => "复制文字", "Copy the text";
     MapShowAll => "显示全部地点", "Show all places";
-    Scan => "扫码打卡", "Scan a code";
+    Scan => "扫码打卡", "Scan to check in";
     ScanStop => "停止扫描", "Stop scanning";
-    ScanAim => "把海报上的二维码放进取景框。", "Point the camera at the poster's QR code.";
-    ScanNoCamera => "无法使用相机（可能没有授权）。也可以用微信或手机相机扫描海报。", "The camera isn't available (permission may have been refused). You can also scan the poster with WeChat or the phone's camera.";
+    ScanAim => "请把海报上的二维码对准取景框。", "Point the camera at the poster's QR code.";
+    ScanNoCamera => "无法使用相机（可能未获授权）。您也可以用微信或手机相机扫描海报。", "The camera isn't available (permission may have been refused). You can also scan the poster with WeChat or the phone's camera.";
     ScanNotOurs => "这个二维码不是本导览的打卡码。", "This QR code isn't one of this guide's check-in codes.";
     StaffTitle => "核验打卡护照", "Check a stamp passport";
-    StaffPaste => "粘贴护照文字，或扫描游客出示的二维码。", "Paste the passport text, or scan the QR code the visitor shows.";
+    StaffPaste => "粘贴打卡护照文字，或扫描游客出示的二维码。", "Paste the passport text, or scan the QR code the visitor shows.";
     StaffCheck => "核验", "Check";
-    StaffScan => "扫描护照二维码", "Scan the passport QR";
-    StaffGenuine => "真实有效的印章", "genuine stamps";
-    StaffAllGood => "护照核验通过。", "The passport checks out.";
+    StaffScan => "扫描打卡护照", "Scan a stamp passport";
+    StaffGenuine => "枚真实有效的印章", "genuine stamps";
+    StaffAllGood => "打卡护照核验通过。", "The stamp passport checks out.";
     StaffStampBad => "这个印章未通过核验", "This stamp failed the check";
     StaffAltered => "无法核验：这不是有效的打卡护照，或者已被改动、损坏。", "This does not check out: it is not a valid stamp passport, or it has been altered or damaged.";
-    StaffEmpty => "请先粘贴护照文字，或扫描游客出示的二维码。", "Paste the passport text first, or scan the visitor's QR code.";
+    StaffEmpty => "请先粘贴打卡护照文字，或扫描游客出示的二维码。", "Paste the passport text first, or scan the visitor's QR code.";
     MapApprox => "位置为大致范围，半径约", "Approximate position, within about";
     MapPlacesHere => "这里的地点", "Places here";
     MapClose => "关闭", "Close";
     MapZoomIn => "放大", "Zoom in";
     MapZoomOut => "缩小", "Zoom out";
     MapAll => "全部", "All";
-    MapFilter => "按类别筛选", "Filter by category";
+    MapFilter => "按分类筛选", "Filter by category";
     MapWhereAmI => "我在哪里", "Where am I?";
-    MapLocating => "正在定位…", "Finding your position…";
-    MapNote => "所有位置都是大致范围（圆圈表示范围），路线为示意。底图按您查看的区域从网络加载（来源见地图右下角），看过的区域离线也能显示；没有底图时地点和路线照样显示。地图不会自动移到您的位置。", "All positions are approximate (circles show the area) and routes are drawn approximately. Base tiles are loaded from the network for the area you look at (source at the bottom right of the map); areas you have seen stay available offline, and places and routes draw even without tiles. The map never moves to your position by itself.";
+    MapLocating => "正在获取位置…", "Finding your position…";
+    MapNote => "圆圈表示大致范围，不是准确位置。底图按您查看的区域从网络加载（来源见地图右下角），看过的区域离线也能显示；没有底图时地点照样显示。地图不会自动移到您的位置。", "Circles show an approximate area, not an exact spot. Base tiles are loaded from the network for the area you look at (source at the bottom right of the map); areas you have seen stay available offline, and places draw even without tiles. The map never moves to your position by itself.";
+    MapUnplaced => "部分地点暂无位置信息，未在地图上标注，您可以在“找地方”中查看。", "Some places have no known position and are not on the map; you can find them under Places.";
     SyncNotice => "本次活动的打卡也会发送给主办方的服务器（打卡点、时间和打卡码，不含位置）。", "At this event, check-ins are also sent to the organisers' server (the point, the time and the code; not your position).";
     MapMeOutside => "您的位置在当前地图范围之外。", "Your position is outside the part of the map shown.";
     MapShowMe => "移到我的位置（会从网络加载那里的底图）", "Go to my position (loads the map tiles there from the network)";
     FollowRestartConfirm => "清除这条路线的进度，从头开始？", "Clear your progress on this route and start over?";
-    GeoDeniedShort => "没有获得位置权限，可以在浏览器设置中允许。", "Location permission was not given; you can allow it in the browser settings.";
-    PathApproximate => "地图上的线路为示意，请以现场道路和指示为准。", "The line on the map is drawn approximately; follow local roads and signs.";
+    GeoDeniedShort => "没有获得位置权限，您可以在浏览器设置中开启。", "Location permission was not given; you can allow it in the browser settings.";
+    PathApproximate => "地图上的路线仅为示意，请以现场道路和指示为准。", "The route on the map is approximate; follow the roads and signs on site.";
     GpxDownload => "下载 GPX 轨迹", "Download GPX track";
     FollowTitle => "跟随路线", "Follow the route";
     FollowStart => "开始跟随（使用定位）", "Start following (uses your position)";
     FollowStop => "停止跟随", "Stop following";
     FollowRestart => "从头开始", "Start over";
     FollowDone => "已走", "walked";
-    FollowLeft => "剩余", "to go";
+    FollowLeft => "还剩", "to go";
     FollowNext => "下一站", "Next stop";
-    FollowToward => "方向", "heading";
-    FollowOffRoute => "您已偏离路线超过 50 米，请回到路线上。", "You are more than 50 m off the route; head back to it.";
-    FollowArrived => "已到达：", "You have reached:";
+    FollowToward => "朝", "heading ";
+    FollowOffRoute => "您已偏离路线，请回到路线上。", "You have left the route; head back to it.";
+    FollowArrived => "已到达", "You have reached";
     FollowContinue => "继续", "Continue";
     FollowStillReadable => "路线和各站介绍仍可照常阅读。", "The route and its stops can still be read as usual.";
+    CheckedOn => "核实日期", "Checked on";
+    Basis => "信息依据", "How this is known";
+    NoPositionNote => "暂无准确位置，地图上不标注。", "No exact position found, so it is not marked on the map.";
+    FollowByStops => "这条路线没有可靠的路线图，将逐站为您指引，不显示距离。", "This route has no reliable line to follow, so you are guided stop by stop, without distances.";
+    FollowAtStop => "我已到这一站", "I'm at this stop";
+    FestivalHistory => "最近一次找到的是：", "The most recent edition found:";
+    CheckinInactive => "目前没有开放的打卡点。主办方张贴打卡海报后，您可以在这里扫码打卡。", "No check-in points are open at the moment. When the organisers put up check-in posters, you can scan them here.";
+    TideWhere => "附近常见的观潮点：七堡（丁字坝，可看回头潮）、下沙大桥（“一”字潮），以及更远的海宁盐官。", "Nearby places to watch the tide: Qibao (Dingzi Dam, for the returning tide), Xiasha Bridge (the straight-line tide) and, further away, Yanguan in Haining.";
+    StopOne => "站", "stop";
+    DayOne => "天", "day";
+    TideSafety => "外出观潮请远离堤坝，注意安全。", "If you go to watch the tide, keep well back from the embankment.";
 }
 
 /// The current language, shared through context.
@@ -286,6 +298,22 @@ impl I18n {
     }
     pub fn en(self) -> bool {
         self.lang.get_untracked().is_en()
+    }
+    /// After a label: "：" in Chinese (full width, no space), ": " in English.
+    pub fn colon(self) -> &'static str {
+        if self.en() {
+            ": "
+        } else {
+            "："
+        }
+    }
+    /// Between clauses: "，" or ", ".
+    pub fn comma(self) -> &'static str {
+        if self.en() {
+            ", "
+        } else {
+            "，"
+        }
     }
 }
 
@@ -320,6 +348,22 @@ pub(crate) mod tests {
                 !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                 "{k:?}: {en}"
             );
+        }
+    }
+
+    /// The house style: 您 not 你 (many users are elderly), 开放中 / 已闭馆 for venues, and
+    /// "not found" rather than "not announced" for what this guide has no source for.
+    #[test]
+    fn strings_follow_the_house_style() {
+        for k in K::ALL {
+            let (zh, en) = (k.text(Lang::Zh), k.text(Lang::En));
+            for bad in ["你", "营业中", "关门", "尚未公布"] {
+                assert!(!zh.contains(bad), "{k:?}: {zh:?} contains {bad}");
+            }
+            let en = en.to_lowercase();
+            for bad in ["not announced", "not been announced"] {
+                assert!(!en.contains(bad), "{k:?}: {en:?} contains {bad:?}");
+            }
         }
     }
 

@@ -9,7 +9,7 @@ test('with no edition announced, the next Tide-watching Day and a countdown', as
   await page.clock.setFixedTime(new Date('2026-09-01T04:00:00Z'));
   await page.goto('/festival');
   await expect(page.locator('.edition .badge')).toHaveText(['已结束', '已结束']);
-  await expect(page.locator('.tide')).toContainText('新一届古海塘文化节尚未公布');
+  await expect(page.locator('.tide')).toContainText('暂无新一届古海塘文化节的信息');
   await expect(page.locator('.now-next')).toHaveCount(0);
   await expect(page.locator('.tide-date')).toHaveText('2026年9月28日 周一 · 还有27天');
   await expect(page.locator('.tide')).toContainText('钱塘江观潮日');
@@ -45,12 +45,12 @@ test('while an edition runs: its programme, my schedule with a clash, and calend
     const strip = page.locator('.now-next');
     await expect(strip).toContainText('正在进行');
     await expect(strip.getByRole('link', { name: '开幕式' })).toHaveAttribute('href', '/festival/2026/opening');
-    await expect(strip).toContainText('接下来: 20:00 情景剧');
+    await expect(strip).toContainText('接下来：20:00 情景剧');
 
     for (const ev of ['opening', 'drama', 'walk']) {
       await page.goto(s.url + `/festival/2026/${ev}`);
       await page.getByRole('button', { name: '+ 加入我的日程' }).click();
-      await expect(page.getByRole('button', { name: '✓ 已在我的日程' })).toBeVisible();
+      await expect(page.getByRole('button', { name: '✓ 已加入我的日程' })).toBeVisible();
     }
     const one = decodeURIComponent((await page.locator('a.ics').getAttribute('href')).split(',')[1]);
     expect(one).toContain('UID:2026-walk@qiaosi-guide');
@@ -59,7 +59,7 @@ test('while an edition runs: its programme, my schedule with a clash, and calend
 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
     await expect(page.locator('.scheduled')).toHaveCount(3);
-    await expect(page.locator('.clash')).toHaveText('时间冲突: 开幕式 / 情景剧');
+    await expect(page.locator('.clash')).toHaveText('时间冲突：开幕式 / 情景剧');
     const all = decodeURIComponent((await page.locator('a.ics-all').getAttribute('href')).split(',')[1]);
     expect(all.match(/BEGIN:VEVENT/g)).toHaveLength(3);
     expect(all).toContain('BEGIN:VTIMEZONE');

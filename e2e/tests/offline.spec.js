@@ -6,7 +6,7 @@ const ROUTES = [
   ['/places', '找地方'],
   ['/places/library-24h', '24小时图书馆'],
   ['/map', '地图'],
-  ['/routes', '古海塘线路'],
+  ['/routes', '古海塘路线'],
   ['/routes/seawall-heritage-walk', '古海塘寻迹'],
   ['/festival', '古海塘文化节'],
   ['/festival/2022/opening', '开幕式：发布新形象标识与主题歌《勇立潮头》'],

@@ -28,7 +28,7 @@ test('a genuine passport verifies on the staff page and with the CLI; an edited 
     // Staff, on their own phone, open the link from the QR.
     const staff = await browser.newPage();
     await staff.goto(link);
-    await expect(staff.locator('.staff-result h2')).toHaveText('1 真实有效的印章');
+    await expect(staff.locator('.staff-result h2')).toHaveText('1 枚真实有效的印章');
     await expect(staff.locator('.staff-result')).toContainText('护照核验通过');
     await expect(staff.locator('.staff-result')).toContainText('乔司“潮”文化客厅');
     // The passport does not stay in the address bar (nor in the history).
@@ -38,7 +38,7 @@ test('a genuine passport verifies on the staff page and with the CLI; an edited 
     await staff.evaluate((h) => { location.hash = h; }, code.slice(0, mid0) + (code[mid0] === 'A' ? 'B' : 'A') + code.slice(mid0 + 1));
     await expect(staff.getByRole('alert')).toContainText('无法核验');
     await staff.evaluate((h) => { location.hash = h; }, code);
-    await expect(staff.locator('.staff-result h2')).toHaveText('1 真实有效的印章');
+    await expect(staff.locator('.staff-result h2')).toHaveText('1 枚真实有效的印章');
     // One character changed in the middle: the whole passport fails, nothing is listed.
     const mid = Math.floor(code.length / 2);
     const edited = code.slice(0, mid) + (code[mid] === 'A' ? 'B' : 'A') + code.slice(mid + 1);

@@ -110,20 +110,20 @@ test.describe('opening hours', () => {
       await page.clock.setFixedTime(new Date('2026-11-30T02:00:00Z'));
       await page.goto(s.url + '/places');
       const meta = (name) => page.locator('.place-row', { hasText: name }).locator('.place-meta');
-      await expect(meta('24小时图书馆')).toContainText('营业中 · 21:00关门');
-      await expect(meta('杭州书房')).toContainText('已关门 · 周二 09:00开门');
-      await expect(meta('临品书坊')).toContainText('已关门 · 18:00开门');
-      await expect(meta('临品艺站')).toContainText('开放时间未公布');
+      await expect(meta('24小时图书馆')).toContainText('开放中 · 21:00闭馆');
+      await expect(meta('杭州书房')).toContainText('已闭馆 · 周二 09:00开馆');
+      await expect(meta('临品书坊')).toContainText('已闭馆 · 18:00开馆');
+      await expect(meta('临品艺站')).toContainText('暂无开放时间信息');
       // Open first.
       await expect(rows(page).first()).toHaveText('24小时图书馆');
       // Past midnight: Tuesday 01:00 in Shanghai the bookshop is still open from Monday.
       await page.clock.setFixedTime(new Date('2026-11-30T17:00:00Z'));
       await page.goto(s.url + '/places/linpin-bookshop');
-      await expect(page.locator('.status')).toHaveText('营业中 · 02:00关门');
+      await expect(page.locator('.status')).toHaveText('开放中 · 02:00闭馆');
       await expect(page.locator('.week tr')).toHaveCount(7);
       await expect(page.locator('.week tr').first()).toContainText('周一18:00–02:00');
       await expect(page.locator('.week tr.today')).toContainText('周二');
-      await expect(page.locator('.week tr').nth(5)).toContainText('休息');
+      await expect(page.locator('.week tr').nth(5)).toContainText('闭馆');
     } finally {
       await s.close();
     }

@@ -4,7 +4,7 @@ import { test, expect, pack, expectNoHorizontalScroll } from '../fixtures.js';
 const TABS = [
   ['找地方', '/places', '找地方'],
   ['地图', '/map', '地图'],
-  ['海塘', '/routes', '古海塘线路'],
+  ['古海塘', '/routes', '古海塘路线'],
   ['文化节', '/festival', '古海塘文化节'],
   ['我的', '/me', '我的'],
   ['首页', '/', null],
@@ -15,7 +15,7 @@ test('lists every place in the pack', async ({ page }) => {
   await expect(page.locator('.place-row')).toHaveCount(pack.places.length);
   await expect(page.getByRole('link', { name: /24小时图书馆/ })).toBeVisible();
   // Nothing invented: every row says hours are not published and the position is approximate.
-  await expect(page.locator('.place-row').first()).toContainText('开放时间未公布');
+  await expect(page.locator('.place-row').first()).toContainText('暂无开放时间信息');
   await expect(page.locator('.place-row').first()).toContainText('位置为大致范围');
 });
 
@@ -45,7 +45,7 @@ test('a deep link to a place renders it with what is and is not known', async ({
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('牛角村古海塘遗址');
   await expect(page).toHaveTitle('牛角村古海塘遗址 · 乔司导览');
   await expect(page.getByText('大致范围：半径约 1.5 公里')).toBeVisible();
-  await expect(page.getByText('开放时间未公布')).toBeVisible();
+  await expect(page.getByText('暂无开放时间信息')).toBeVisible();
   await expect(page.getByText('电话未公布')).toBeVisible();
   await expect(page.getByText(/杭州发掘规模最大的海塘/)).toBeVisible();
 });
@@ -56,7 +56,7 @@ test('deep links to a route and a festival event render', async ({ page }) => {
   await expect(page.locator('.stop')).toHaveCount(pack.routes[0].stops.length);
   await page.goto('/festival/2023/shijin-haitang');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('情景剧《十斤海塘》');
-  await expect(page.getByText('2023年12月27日 周三 · 具体时间未公布')).toBeVisible();
+  await expect(page.getByText('2023年12月27日 周三 · 暂无具体时间信息')).toBeVisible();
   // That edition is over: said so, and nothing offers to put it in a schedule or calendar.
   await expect(page.locator('article .badge')).toHaveText('已结束');
   await expect(page.getByRole('button', { name: /加入我的日程/ })).toHaveCount(0);

@@ -7,8 +7,8 @@
 use crate::components::map::pins::pins;
 use crate::components::map::MapView;
 use crate::components::schedule::data_url;
-use crate::format::format_distance;
-use crate::i18n::{use_i18n, K};
+use crate::format::{direction, format_distance};
+use crate::i18n::{use_i18n, Lang, K};
 use crate::platform::geolocation::GeoError;
 use crate::platform::watch_position::use_watch_position;
 use crate::store::local::SavedWalk;
@@ -18,20 +18,16 @@ use qiaosi_core::geo::path_until;
 use qiaosi_core::geo::walk::{Step, Walk};
 use std::sync::Arc;
 
-/// Compass point names for a bearing, in eighths from north.
-const DIRS: [[&str; 2]; 8] = [
-    ["北", "north"],
-    ["东北", "north-east"],
-    ["东", "east"],
-    ["东南", "south-east"],
-    ["南", "south"],
-    ["西南", "south-west"],
-    ["西", "west"],
-    ["西北", "north-west"],
-];
-
-fn direction(bearing: f64, en: bool) -> &'static str {
-    DIRS[((bearing.rem_euclid(360.0) + 22.5) / 45.0) as usize % 8][usize::from(en)]
+/// "已走 1.2 公里 · 还剩 800 米" / "1.2 km walked · 800 m to go".
+fn progress_line(lang: Lang, done_m: u32, left_m: u32) -> String {
+    let en = lang.is_en();
+    let (done, left) = (format_distance(done_m, en), format_distance(left_m, en));
+    let (d, l) = (K::FollowDone.text(lang), K::FollowLeft.text(lang));
+    if en {
+        format!("{done} {d} · {left} {l}")
+    } else {
+        format!("{d} {done} · {l} {left}")
+    }
 }
 
 /// A stop's position and display name.
@@ -40,7 +36,10 @@ fn stop_info(pack: &Pack, r: &Route, en: bool) -> Vec<(Position, String)> {
         .iter()
         .filter_map(|s| {
             let place = s.place.as_deref().and_then(|id| pack.place(id));
-            let at = place.map(|p| p.position).or(s.point)?;
+            let at = match place {
+                Some(p) => p.position?,
+                None => s.point?,
+            };
             let name = place
                 .map(|p| p.name.get(en).to_string())
                 .or_else(|| s.name.as_ref().map(|n| n.get(en).to_string()))
@@ -86,15 +85,17 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         p.badge = Some(first);
     }
     let path = route.path_points();
+    let warn_m = route.off_route_warn_m();
     let watch = use_watch_position();
     // The walk is saved under the route's id (store::local::SavedWalk).
     let key = route.id.clone();
     let new_walk = {
         let (path, stops) = (path.clone(), stops.clone());
         move || {
-            Walk::new(
+            Walk::with_warning_at(
                 path.clone(),
                 &stops.iter().map(|(p, _)| p.lat_lng()).collect::<Vec<_>>(),
+                warn_m,
             )
         }
     };
@@ -185,62 +186,70 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
         .map(|s| s.narrative.get(en).to_string())
         .collect();
     let names2 = names.clone();
-    let panel = move || {
-        let s = step.get();
-        let pct = s
-            .as_ref()
-            .map_or(0, |s| (s.fraction * 100.0).round() as u32);
-        let done = s.as_ref().map_or(0, |s| s.along_m.round() as u32);
-        let left = s.as_ref().map_or(0, |s| s.remaining_m.round() as u32);
-        let next = s.as_ref().and_then(|s| s.next).map(|(n, d, b)| view! {
-            <p class="next-stop">
-                {x(K::FollowNext)}" "<strong>{names2.get(n).cloned().unwrap_or_default()}</strong>
-                " · " {format_distance(d.round() as u32, en)}" "
-                <span class="dir">
-                    {x(K::FollowToward)}" "{direction(b, en)}
-                    <span
-                        class="arrow"
-                        aria-hidden="true"
-                        style:transform=format!("rotate({}deg)", b.round() as i32)
-                    >
-                        "↑"
-                    </span>
-                </span>
-            </p>
-        });
-        let off = s.as_ref().is_some_and(|s| s.off_route);
-        view! {
-            <div class="follow-panel">
-                <p class="follow-progress">
-                    <strong>{pct}"%"</strong>
-                    " · "
-                    {format_distance(done, en)}
-                    " "
-                    {x(K::FollowDone)}
-                    " · "
-                    {format_distance(left, en)}
-                    " "
-                    {x(K::FollowLeft)}
+    // No distance or direction to a stop that is only an area.
+    let located: Vec<bool> = stops.iter().map(|(p, _)| p.is_located()).collect();
+    let panel =
+        move || {
+            let s = step.get();
+            let pct = s
+                .as_ref()
+                .map_or(0, |s| (s.fraction * 100.0).round() as u32);
+            let done = s.as_ref().map_or(0, |s| s.along_m.round() as u32);
+            let left = s.as_ref().map_or(0, |s| s.remaining_m.round() as u32);
+            let next = s.as_ref().and_then(|s| s.next).map(|(n, d, b)| view! {
+                <p class="next-stop">
+                    {x(K::FollowNext)}{i.colon()}
+                    <strong>{names2.get(n).cloned().unwrap_or_default()}</strong>
+                    {located
+                        .get(n)
+                        .copied()
+                        .unwrap_or(false)
+                        .then(|| {
+                            view! {
+                                " · "
+                                {format_distance(d.round() as u32, en)}
+                                " "
+                                <span class="dir">
+                                    {x(K::FollowToward)}{direction(b, en)}
+                                    <span
+                                        class="arrow"
+                                        aria-hidden="true"
+                                        style:transform=format!("rotate({}deg)", b.round() as i32)
+                                    >
+                                        "↑"
+                                    </span>
+                                </span>
+                            }
+                        })}
                 </p>
-                <progress max="100" value=pct></progress>
-                {next}
-                {off
-                    .then(|| {
-                        view! {
-                            <p class="notice warn off-route" role="alert">
-                                {x(K::FollowOffRoute)}
-                            </p>
-                        }
-                    })}
-            </div>
-        }
-    };
+            });
+            let off = s.as_ref().is_some_and(|s| s.off_route);
+            view! {
+                <div class="follow-panel">
+                    <p class="follow-progress">
+                        <strong>{pct}"%"</strong>
+                        " · "
+                        {progress_line(i.lang.get_untracked(), done, left)}
+                    </p>
+                    <progress max="100" value=pct></progress>
+                    {next}
+                    {off
+                        .then(|| {
+                            view! {
+                                <p class="notice warn off-route" role="alert">
+                                    {x(K::FollowOffRoute)}
+                                </p>
+                            }
+                        })}
+                </div>
+            }
+        };
     let story_view = move || {
         let n = *stories.get().first()?;
         Some(view! {
             <section class="card arrival" role="dialog" aria-labelledby="arrival-title">
                 <h3 id="arrival-title">
-                    {x(K::FollowArrived)}" "{names.get(n).cloned().unwrap_or_default()}
+                    {x(K::FollowArrived)}{i.colon()}{names.get(n).cloned().unwrap_or_default()}
                 </h3>
                 <p>{narratives.get(n).cloned().unwrap_or_default()}</p>
                 <button
@@ -363,25 +372,18 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::direction;
+    use super::progress_line;
+    use crate::i18n::Lang;
 
     #[test]
-    fn bearings_name_the_nearest_of_eight_compass_points() {
-        for (bearing, zh, en) in [
-            (0.0, "北", "north"),
-            (22.4, "北", "north"),
-            (22.6, "东北", "north-east"),
-            (90.0, "东", "east"),
-            (180.0, "南", "south"),
-            (200.0, "南", "south"),
-            (225.0, "西南", "south-west"),
-            (250.0, "西", "west"),
-            (337.6, "北", "north"),
-            (-90.0, "西", "west"),
-            (720.0, "北", "north"),
-        ] {
-            assert_eq!(direction(bearing, false), zh, "{bearing}");
-            assert_eq!(direction(bearing, true), en, "{bearing}");
-        }
+    fn progress_reads_label_first_in_chinese() {
+        assert_eq!(
+            progress_line(Lang::Zh, 1200, 800),
+            "已走 1.2 公里 · 还剩 800 米"
+        );
+        assert_eq!(
+            progress_line(Lang::En, 1200, 800),
+            "1.2 km walked · 800 m to go"
+        );
     }
 }

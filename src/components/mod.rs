@@ -12,6 +12,8 @@ pub mod place_finder;
 pub mod place_row;
 pub mod scanner;
 pub mod schedule;
+pub mod sources;
+pub mod stop_guide;
 pub mod tabbar;
 
 use crate::i18n::{use_i18n, K};

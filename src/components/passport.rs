@@ -117,12 +117,17 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                 }
             })
             .collect_view();
-        let has_rewards = !pack.checkin.rewards.is_empty();
+        // Rewards and points still to collect mean nothing while no point can be stamped.
+        let active = pack.checkin.is_active();
+        let has_rewards = active && !pack.checkin.rewards.is_empty();
         let staff_list = list.clone();
         view! {
             <section class="card passport" aria-labelledby="passport">
                 <h2 id="passport">{x(K::Passport)}</h2>
-                <p class="progress">{x(K::StampsOf)}" "{got}" / "{total}</p>
+                {active
+                    .then(|| {
+                        view! { <p class="progress">{x(K::StampsOf)}" "{got}" / "{total}</p> }
+                    })}
                 // First, so that the code staff need appears where the visitor is looking.
                 {(!list.is_empty())
                     .then(|| {
@@ -180,7 +185,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                         })
                 }}
                 {list.is_empty().then(|| view! { <p class="fineprint">{x(K::NoStamps)}</p> })}
-                {(!missing.is_empty())
+                {(active && !missing.is_empty())
                     .then(|| {
                         view! {
                             <p class="to-collect">

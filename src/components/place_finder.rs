@@ -10,7 +10,7 @@ use crate::platform::geolocation::{use_here, GeoError, GeoState};
 use crate::routes::Page;
 use leptos::prelude::*;
 use qiaosi_core::content::{category_name, Pack, CATEGORIES};
-use qiaosi_core::geo::{distance_m, LatLng};
+use qiaosi_core::geo::LatLng;
 use qiaosi_core::listing::{self, Row};
 use qiaosi_core::search::SearchIndex;
 
@@ -42,7 +42,7 @@ fn results(
         .filter(in_cat)
         .map(|i| {
             let p = &pack.places[i];
-            let distance_m = here.map(|h| distance_m(h, p.position.lat_lng()));
+            let distance_m = here.and_then(|h| p.reach_from(h)).map(|r| r.metres);
             Row {
                 place: i,
                 open: open_now(p, now),

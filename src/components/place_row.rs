@@ -1,29 +1,33 @@
 use crate::components::hours::status_line;
-use crate::format::format_distance;
-use crate::i18n::{use_i18n, K};
+use crate::format::{around, format_distance};
+use crate::i18n::{use_i18n, I18n, K};
 use crate::platform::clock;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use qiaosi_core::content::{category_name, Place};
-use qiaosi_core::geo::{distance_m, walking_minutes, LatLng};
+use qiaosi_core::geo::LatLng;
 
-/// "约 1.2 公里 · 步行 16 分钟": distance from the user, marked "about" for approximate places.
-pub fn distance_line(place: &Place, from: LatLng, en: bool) -> String {
-    let i = use_i18n();
-    let m = distance_m(from, place.position.lat_lng());
-    let d = format_distance(m.round() as u32, en);
-    let d = if place.position.is_approximate() {
-        format!("{} {d}", i.t(K::About_))
-    } else {
-        d
-    };
-    format!(
-        "{d} · {} {} {}",
-        i.t(K::Walk),
-        walking_minutes(m),
-        i.t(K::Minutes)
-    )
+/// "约 1.2 公里 · 步行 16 分钟" to a located place; "大致在乔司街道一带" to one that is only an
+/// area (core decides which: no distance is ever given to a guess).
+pub fn distance_line(i: I18n, place: &Place, from: LatLng) -> Option<String> {
+    let en = i.en();
+    match place.reach_from(from) {
+        Some(r) => Some(format!(
+            "{} {} · {} {} {}",
+            i.t(K::About_),
+            format_distance(r.metres.round() as u32, en),
+            i.t(K::Walk),
+            r.minutes,
+            i.t(K::Minutes)
+        )),
+        None => area_line(i, place),
+    }
+}
+
+/// "大致在乔司街道一带" / "Somewhere around Qiaosi Subdistrict", when the pack names an area.
+pub fn area_line(i: I18n, place: &Place) -> Option<String> {
+    Some(around(place.area.as_ref()?.get(i.en()), i.en()))
 }
 
 /// One place in a list: name, category, whether it is open, and how far when known.
@@ -31,15 +35,18 @@ pub fn distance_line(place: &Place, from: LatLng, en: bool) -> String {
 pub fn PlaceRow(place: Place, #[prop(default = None)] from: Option<LatLng>) -> impl IntoView {
     let i = use_i18n();
     let en = i.en();
-    let approx = place.position.is_approximate();
     let meta = [
-        Some(category_name(&place.category, en).to_string()),
-        Some(status_line(&place, clock::now(), en)),
-        approx.then(|| i.t(K::Approximate).to_string()),
-    ];
-    let meta = meta.into_iter().flatten().collect::<Vec<_>>().join(" · ");
-    let distance =
-        from.map(|f| view! { <span class="place-distance">{distance_line(&place, f, en)}</span> });
+        category_name(&place.category, en).to_string(),
+        status_line(&place, clock::now(), en),
+    ]
+    .join(" · ");
+    // Without the user's position, an area is still worth saying: it is all that is known.
+    let whereabouts = match from {
+        Some(f) => distance_line(i, &place, f),
+        None if place.located().is_none() => area_line(i, &place),
+        None => None,
+    };
+    let whereabouts = whereabouts.map(|w| view! { <span class="place-distance">{w}</span> });
     view! {
         <li>
             <A href=Page::Place(&place.id).href() attr:class="place-row">
@@ -47,7 +54,7 @@ pub fn PlaceRow(place: Place, #[prop(default = None)] from: Option<LatLng>) -> i
                 <span class="place-main">
                     <span class="place-name">{place.name.get(en).to_string()}</span>
                     <span class="place-meta">{meta}</span>
-                    {distance}
+                    {whereabouts}
                 </span>
             </A>
         </li>

@@ -47,7 +47,7 @@ fn geofence(pack: &Pack, point: &str) -> Option<(qiaosi_core::geo::LatLng, u32)>
         .iter()
         .find(|p| p.id == point)?
         .geofence_m?;
-    Some((pack.checkin_point_place(point)?.position.lat_lng(), radius))
+    Some((pack.checkin_point_place(point)?.located()?, radius))
 }
 
 /// The page: the check-in, then the passport it adds to. The passport appears once the

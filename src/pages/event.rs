@@ -47,7 +47,7 @@ pub fn EventDetail(edition: String, event: String) -> impl IntoView {
                 .map(|p| {
                     view! {
                         <p>
-                            {i.t(K::Venue)}": "
+                            {i.t(K::Venue)}{i.colon()}
                             {
                                 let t = p.name.get(en).to_string();
                                 view! { <A href=Page::Place(&p.id).href()>{t}</A> }

@@ -1,4 +1,4 @@
-use crate::components::{pack::WithPack, use_title};
+use crate::components::{pack::WithPack, sources::Sources, use_title};
 use crate::format::{format_date, format_time};
 use crate::i18n::{use_i18n, K};
 use crate::platform::clock;
@@ -50,7 +50,7 @@ fn now_next_strip(e: &Edition, now: qiaosi_core::time::LocalDateTime, en: bool) 
     let on = (!n.on.is_empty()).then(|| {
         view! {
             <p>
-                <strong>{i.t(K::NowOn)}": "</strong>
+                <strong>{i.t(K::NowOn)}{i.colon()}</strong>
                 {n
                     .on
                     .iter()
@@ -67,7 +67,7 @@ fn now_next_strip(e: &Edition, now: qiaosi_core::time::LocalDateTime, en: bool) 
     let next = n.next.map(|(ev, at)| {
         view! {
             <p>
-                <strong>{i.t(K::UpNext)}": "</strong>
+                <strong>{i.t(K::UpNext)}{i.colon()}</strong>
                 {format_time(at)}
                 " "
                 {link(ev)}
@@ -90,7 +90,8 @@ fn tide_card(today: Date, en: bool) -> impl IntoView {
     let countdown = if days == 0 {
         i.t(K::TideToday).to_string()
     } else if en {
-        format!("{} {days} {}", i.t(K::TideIn), i.t(K::Days))
+        let unit = if days == 1 { K::DayOne } else { K::Days };
+        format!("{} {days} {}", i.t(K::TideIn), i.t(unit))
     } else {
         format!("{}{days}{}", i.t(K::TideIn), i.t(K::Days))
     };
@@ -102,6 +103,8 @@ fn tide_card(today: Date, en: bool) -> impl IntoView {
                 {format_date(day, en)}" · "<strong class="countdown">{countdown}</strong>
             </p>
             <p>{i.t(K::TideWhy)}</p>
+            <p>{i.t(K::TideWhere)}</p>
+            <p class="notice warn">{i.t(K::TideSafety)}</p>
         </section>
     }
 }
@@ -145,7 +148,7 @@ fn edition_view(pack: &Pack, e: &Edition, today: Date, en: bool) -> impl IntoVie
             };
             let venue = ev.place.as_deref().and_then(|id| pack.place(id)).map(|p| view! {
                 <span class="event-venue">
-                    {i.t(K::Venue)}": "
+                    {i.t(K::Venue)}{i.colon()}
                     {
                         let t = p.name.get(en).to_string();
                         view! { <A href=Page::Place(&p.id).href()>{t}</A> }
@@ -188,7 +191,7 @@ fn edition_view(pack: &Pack, e: &Edition, today: Date, en: bool) -> impl IntoVie
             <p>{e.summary.get(en).to_string()}</p>
             <h3 class="visually-hidden">{i.t(K::Programme)}</h3>
             {days}
-            <p class="fineprint">{i.t(K::Source)}": "{e.source.clone()}</p>
+            <Sources sources=e.sources.clone() />
         </section>
     }
 }

@@ -38,13 +38,13 @@ fn PlacesMap() -> impl IntoView {
                 p2.places
                     .iter()
                     .filter(|p| c.is_none_or(|c| p.category == c))
-                    .map(|p| {
-                        (
-                            p.position,
+                    .filter_map(|p| {
+                        Some((
+                            p.position?,
                             p.name.get(en).to_string(),
                             Some(Page::Place(&p.id).href()),
                             p.category.clone(),
-                        )
+                        ))
                     }),
             )
         });
@@ -71,6 +71,7 @@ fn PlacesMap() -> impl IntoView {
         let legend = pack
             .routes
             .iter()
+            .filter(|r| r.path.len() >= 2)
             .map(|r| {
                 view! {
                     <li>
@@ -121,6 +122,18 @@ fn PlacesMap() -> impl IntoView {
                 <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
             </div>
             <p class="notice">{x(K::MapNote)}</p>
+            {pack
+                .places
+                .iter()
+                .any(|p| p.position.is_none())
+                .then(|| {
+                    view! {
+                        <p class="notice unplaced">
+                            {x(K::MapUnplaced)}" "
+                            <A href=Page::Places(None).href()>{x(K::TabPlaces)}</A>
+                        </p>
+                    }
+                })}
             <ul class="legend">{legend}</ul>
         }
     };

@@ -226,7 +226,7 @@ fn MySchedule(pack: std::sync::Arc<qiaosi_core::content::Pack>) -> impl IntoView
                 view! {
                     <p class="notice warn clash" role="status">
                         {i.t(K::Clash)}
-                        ": "
+                        {i.colon()}
                         {title(a)}
                         " / "
                         {title(b)}

@@ -1,6 +1,6 @@
 //! `/passport`: the stamps collected, the scanner, and "show to staff".
 
-use crate::components::{passport::Passport, scanner::ScanToCheckin, use_title};
+use crate::components::{pack::WithPack, passport::Passport, scanner::ScanToCheckin, use_title};
 use crate::i18n::{use_i18n, K};
 use crate::store::stamps::Stamps;
 use leptos::prelude::*;
@@ -12,7 +12,19 @@ pub fn PassportPage() -> impl IntoView {
     use_title(move || i.t(K::PassportTitle).into());
     view! {
         <h1>{i.t(K::PassportTitle)}</h1>
-        <ScanToCheckin />
+        // No point can be stamped (no key in the pack): say so, rather than invite the visitor
+        // to look for posters that do not exist. Stamps already collected still show.
+        <WithPack
+            quiet=true
+            render=move |pack| {
+                if pack.checkin.is_active() {
+                    view! { <ScanToCheckin /> }.into_any()
+                } else {
+                    view! { <p class="notice checkin-inactive">{i.t(K::CheckinInactive)}</p> }
+                        .into_any()
+                }
+            }
+        />
         <Passport stamps />
     }
 }

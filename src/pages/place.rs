@@ -1,5 +1,6 @@
 use crate::components::hours::{hours_of, status_line, WeekTable};
-use crate::components::place_row::distance_line;
+use crate::components::place_row::{area_line, distance_line};
+use crate::components::sources::Sources;
 use crate::components::{pack::WithPack, use_pack_title};
 use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
@@ -47,19 +48,22 @@ fn PlaceView(place: Place) -> impl IntoView {
     let pid = p.id.clone();
     let saved = Memo::new(move |_| user.is_favourite(&pid));
     let pid = p.id.clone();
-    let approx = match p.position.precision {
-        Precision::Approximate { radius_m } => Some(
-            view! { <p class="notice approx">{i.t(K::ApproxWithin)}" "{format_distance(radius_m, en)}</p> },
+    // An area or a missing position is said in words; only a located place gets a distance.
+    let approx = match p.position {
+        None => Some(view! { <p class="notice approx">{i.t(K::NoPositionNote)}</p> }.into_any()),
+        Some(pos) if pos.precision != Precision::Exact => Some(
+            view! {
+                <p class="notice approx">
+                    {i.t(K::ApproxWithin)}" "{format_distance(pos.precision.radius_m(), en)}
+                </p>
+            }
+            .into_any(),
         ),
-        Precision::Exact => None,
+        Some(_) => None,
     };
+    let area = area_line(i, &p).map(|a| view! { <p class="place-area">{a}</p> });
     let name = p.name.get(en).to_string();
-    let at = p.position.lat_lng();
-    let (amap, baidu, apple) = (
-        handoff::amap(&name, at),
-        handoff::baidu(&name, at),
-        handoff::apple(&name, at),
-    );
+    let handoff::Links { amap, baidu, apple } = handoff::for_place(&p, en);
     let copied = RwSignal::new(None::<K>);
     let address = p.address.as_ref().map(|a| a.get(en).to_string());
     let address_view = match address {
@@ -106,15 +110,15 @@ fn PlaceView(place: Place) -> impl IntoView {
             </p>
             <p class="place-meta">{category_name(&p.category, en)}</p>
             <p class="status">{status_line(&p, now, en)}</p>
+            {area}
             {move || {
                 here.position()
-                    .map(|f| {
-                        view! {
-                            <p class="place-distance">
-                                {for_distance.with_value(|pl| distance_line(pl, f, en))}
-                            </p>
-                        }
+                    .and_then(|f| {
+                        for_distance
+                            .with_value(|pl| pl.reach_from(f).map(|_| distance_line(i, pl, f)))
                     })
+                    .flatten()
+                    .map(|d| view! { <p class="place-distance">{d}</p> })
             }}
             <div class="actions">
                 <button
@@ -172,11 +176,8 @@ fn PlaceView(place: Place) -> impl IntoView {
                 </dd>
                 <dt>{i.t(K::Tags)}</dt>
                 <dd>{tags_in(&p.tags, en)}</dd>
-                <dt>{i.t(K::Source)}</dt>
-                <dd>{p.source.clone()}</dd>
-                <dt>{i.t(K::Checked)}</dt>
-                <dd>{p.checked.clone()}</dd>
             </dl>
+            <Sources sources=p.sources.clone() />
             <h2>{i.t(K::OpenIn)}</h2>
             <ul class="handoff">
                 <li>

@@ -1,10 +1,10 @@
-use crate::components::{follow::Follow, pack::WithPack, use_pack_title};
-use crate::format::format_distance;
+use crate::components::stop_guide::StopGuide;
+use crate::components::{follow::Follow, pack::WithPack, sources::Sources, use_pack_title};
 use crate::i18n::{use_i18n, K};
+use crate::pages::routes::route_facts;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use qiaosi_core::geo::walking_minutes;
 
 #[component]
 pub fn RouteDetail(id: String) -> impl IntoView {
@@ -26,7 +26,6 @@ pub fn RouteDetail(id: String) -> impl IntoView {
                 }
                     .into_any();
             };
-            let m = r.length_m();
             let stops = r
                 .stops
                 .iter()
@@ -57,15 +56,15 @@ pub fn RouteDetail(id: String) -> impl IntoView {
             view! {
                 <article>
                     <h1>{r.name.get(en).to_string()}</h1>
-                    <p class="route-facts">
-                        {i.t(K::Length)}" "{format_distance(m.round() as u32, en)}" · "
-                        {i.t(K::WalkTime)}" "{walking_minutes(m)}" "{i.t(K::Minutes)}" · "
-                        {r.stops.len()}" "{i.t(K::Stops)}
-                    </p>
+                    <p class="route-facts">{route_facts(i, &r)}</p>
                     <p>{r.summary.get(en).to_string()}</p>
-                    <Follow pack=pack.clone() route=r.clone() />
+                    {if r.follows_line() {
+                        view! { <Follow pack=pack.clone() route=r.clone() /> }.into_any()
+                    } else {
+                        view! { <StopGuide pack=pack.clone() route=r.clone() /> }.into_any()
+                    }}
                     <ol class="stops">{stops}</ol>
-                    <p class="fineprint">{i.t(K::Source)}": "{r.source.clone()}</p>
+                    <Sources sources=r.sources.clone() />
                 </article>
             }
                 .into_any()

@@ -1,7 +1,9 @@
 //! `qiaosi`: the content tool for the people who run Qiaosi Guide.
 //!
 //! `qiaosi validate <pack.json>` checks a content pack with the same rules the app applies
-//! before it accepts a pack, and prints every problem with its JSON path.
+//! before it accepts a pack, and prints every problem with its JSON path. It also refuses a
+//! source dated after today (`--today` sets the day, for tests): the app leaves that check out,
+//! since a phone with a wrong clock must not refuse good content.
 //! `qiaosi pinyin [--check] <pack.json>` writes the pinyin search keys into the pack (see
 //! [`pinyin_keys`]); with `--check` it only fails when they are stale.
 //! `keygen`, `issue`, `poster` and `verify-passport` make and check signed check-in codes
@@ -16,7 +18,7 @@ mod verify_passport;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: qiaosi validate <pack.json>
+const USAGE: &str = "usage: qiaosi validate <pack.json> [--today YYYY-MM-DD]
        qiaosi pinyin [--check] <pack.json>
        qiaosi keygen [--id ID] [FILE]
        qiaosi issue --key FILE --point ID --from YYYY-MM-DD[THH:MM] --until YYYY-MM-DD[THH:MM] [--host https://HOST] [--pack pack.json]
@@ -31,7 +33,14 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["validate", path] => validate(path),
+        ["validate", path] => validate(path, today()),
+        ["validate", path, "--today", day] => match qiaosi_core::time::Date::parse(day) {
+            Some(d) => validate(path, d),
+            None => {
+                eprintln!("--today: \"{day}\" is not a date (YYYY-MM-DD)");
+                ExitCode::from(2)
+            }
+        },
         ["pinyin", path] => pinyin_keys::run(path, false),
         ["pinyin", "--check", path] | ["pinyin", path, "--check"] => pinyin_keys::run(path, true),
         ["keygen", rest @ ..] => keygen::run(rest),
@@ -49,7 +58,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn validate(path: &str) -> ExitCode {
+/// Today in Shanghai, by this computer's clock.
+fn today() -> qiaosi_core::time::Date {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64);
+    qiaosi_core::time::LocalDateTime::from_unix_ms(ms).date
+}
+
+fn validate(path: &str, today: qiaosi_core::time::Date) -> ExitCode {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
@@ -57,7 +74,15 @@ fn validate(path: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match qiaosi_core::validate::load(&text) {
+    let checked = qiaosi_core::validate::load(&text).and_then(|pack| {
+        let future = qiaosi_core::validate::dated_after(&pack, today);
+        if future.is_empty() {
+            Ok(pack)
+        } else {
+            Err(future)
+        }
+    });
+    match checked {
         Ok(pack) => {
             println!(
                 "{path}: ok — version {}, {} places, {} routes, {} festival editions, {} check-in points",

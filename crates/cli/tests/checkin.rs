@@ -148,7 +148,7 @@ fn the_poster_carries_the_qr_and_both_names() {
         "--key",
         s(&key),
         "--point",
-        "niujiao-seawall",
+        "seawall-museum",
         "--pack",
         s(&pack_file),
         "--from",
@@ -163,7 +163,7 @@ fn the_poster_carries_the_qr_and_both_names() {
     assert_eq!(code, 0, "{err}");
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<?xml") && svg.contains("width=\"210mm\" height=\"297mm\""));
-    let name = &pack.place("niujiao-seawall").unwrap().name;
+    let name = &pack.place("seawall-museum").unwrap().name;
     let esc = qiaosi_core::gpx::escape;
     assert!(svg.contains(&format!(">{}</text>", esc(&name.zh))), "{svg}");
     assert!(svg.contains(&format!(">{}</text>", esc(&name.en))), "{svg}");
@@ -184,7 +184,7 @@ fn the_poster_carries_the_qr_and_both_names() {
     let token = checkin::token_in(url);
     let (keys, points) = (&pack.checkin.keys, &pack.checkin.points);
     let v = checkin::verify(token, keys, points, at("2024-09-20", 12).to_unix_s()).unwrap();
-    assert_eq!(v.point_id, "niujiao-seawall");
+    assert_eq!(v.point_id, "seawall-museum");
     // The URL is printed on the poster too, for typing in by hand.
     assert!(svg.contains(&token[..20]));
 }
@@ -200,13 +200,13 @@ fn verify_passport_accepts_genuine_stamps_and_names_an_edited_one() {
     };
     let stamps = vec![
         stamp("tide-parlour", at("2024-09-18", 10)),
-        stamp("niujiao-seawall", at("2024-09-19", 15)),
+        stamp("seawall-museum", at("2024-09-19", 15)),
     ];
     let text = passport_encode(&stamps);
     let (code, out, err) = qiaosi(&["verify-passport", &text, "--pack", s(&pack_file)]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("stamp 1: ok — tide-parlour"), "{out}");
-    assert!(out.contains("stamp 2: ok — niujiao-seawall"), "{out}");
+    assert!(out.contains("stamp 2: ok — seawall-museum"), "{out}");
     assert!(out.contains("stamped 2024-09-19 15:00"), "{out}");
     // From a file as well, as staff would save it.
     let file = d.join("passport.txt");

@@ -49,6 +49,7 @@ fn check_fails_when_keys_are_missing_or_stale() {
 #[test]
 fn fills_keys_for_a_new_place_and_keeps_the_rest() {
     let mut v = shipped_json();
+    let new = v["places"].as_array().unwrap().len();
     let mut place = v["places"][0].clone();
     place["id"] = json!("bank");
     place["name"]["zh"] = json!("乔司银行２号网点");
@@ -68,13 +69,13 @@ fn fills_keys_for_a_new_place_and_keeps_the_rest() {
     let mut after: Value = serde_json::from_str(&text).unwrap();
     // The usual reading first, the everyday other reading of 行 after it.
     assert_eq!(
-        after["places"][17]["pinyin"],
+        after["places"][new]["pinyin"],
         json!([
             "qiao si yin xing 2 hao wang dian",
             "qiao si yin hang 2 hao wang dian"
         ])
     );
-    after["places"][17]
+    after["places"][new]
         .as_object_mut()
         .unwrap()
         .remove("pinyin");

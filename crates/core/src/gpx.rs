@@ -55,7 +55,11 @@ pub fn route_gpx(route: &Route, pack: &Pack, english: bool) -> String {
     for (i, stop) in route.stops.iter().enumerate() {
         let place = stop.place.as_deref().and_then(|id| pack.place(id));
         let (pos, own_name) = match (place, &stop.point) {
-            (Some(p), _) => (p.position, stop.name.as_ref().or(Some(&p.name))),
+            // A place with no position at all has no waypoint to give.
+            (Some(p), _) => match p.position {
+                Some(at) => (at, stop.name.as_ref().or(Some(&p.name))),
+                None => continue,
+            },
             (None, Some(pt)) => (*pt, stop.name.as_ref()),
             (None, None) => continue,
         };

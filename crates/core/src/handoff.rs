@@ -57,9 +57,81 @@ pub fn apple(name: &str, p: LatLng) -> String {
     )
 }
 
+/// The three apps' links for a place: a pin where the place is located, otherwise a search
+/// for its Chinese name in its area. A pin on an approximate point would send the walker to a
+/// guess with turn-by-turn certainty.
+pub struct Links {
+    pub amap: String,
+    pub baidu: String,
+    pub apple: String,
+}
+
+pub fn for_place(place: &crate::content::Place, english: bool) -> Links {
+    let name = place.name.get(english);
+    match place.located() {
+        Some(at) => Links {
+            amap: amap(name, at),
+            baidu: baidu(name, at),
+            apple: apple(name, at),
+        },
+        None => {
+            // The apps search Chinese names best, whatever language the guide is in.
+            let q = match &place.area {
+                Some(a) if !place.name.zh.contains(&a.zh) => format!("{} {}", a.zh, place.name.zh),
+                _ => place.name.zh.clone(),
+            };
+            Links {
+                amap: format!(
+                    "https://uri.amap.com/search?keyword={}&city=330100&callnative=1",
+                    encode(&q)
+                ),
+                baidu: format!(
+                    "https://api.map.baidu.com/place/search?query={}&region={}&output=html&src=webapp.qiaosi.guide",
+                    encode(&q),
+                    encode("杭州")
+                ),
+                apple: format!("https://maps.apple.com/?q={}", encode(&q)),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_without_a_located_position_is_searched_for_not_pinned() {
+        use crate::content::{I18n, Position, Precision};
+        let mut p = crate::content::tests::place("p");
+        p.name = I18n {
+            zh: "24小时图书馆".into(),
+            en: "24-hour Library".into(),
+        };
+        p.area = Some(I18n {
+            zh: "乔司街道".into(),
+            en: "Qiaosi".into(),
+        });
+        p.position = Some(Position {
+            lat: 30.35,
+            lng: 120.28,
+            precision: Precision::Approximate { radius_m: 3000 },
+        });
+        let l = for_place(&p, true);
+        assert!(l.amap.starts_with("https://uri.amap.com/search?keyword="));
+        assert!(l.amap.contains(&encode("乔司街道 24小时图书馆")));
+        assert!(l.baidu.contains("/place/search?") && !l.baidu.contains("location="));
+        assert!(!l.apple.contains("ll="));
+        p.position = Some(Position {
+            lat: 30.35,
+            lng: 120.28,
+            precision: Precision::Approximate { radius_m: 30 },
+        });
+        let l = for_place(&p, true);
+        assert!(
+            l.amap.contains("/marker?position=") && l.apple.contains("ll=30.350000,120.280000")
+        );
+    }
     use crate::geo::{bd09_to_gcj02, gcj02_to_wgs84};
 
     fn coords(url: &str, key: &str) -> (f64, f64) {

@@ -88,8 +88,10 @@ pub fn calendar(
         }
         if let Some(place) = event.place.as_deref().and_then(|id| pack.place(id)) {
             lines.push(format!("LOCATION:{}", escape(place.name.get(english))));
-            let p = place.position;
-            lines.push(format!("GEO:{};{}", p.lat, p.lng));
+            // A calendar shows GEO as a pin: only for a place located well enough to walk to.
+            if let Some(p) = place.located() {
+                lines.push(format!("GEO:{};{}", p.lat, p.lng));
+            }
         }
         lines.push(format!("CATEGORIES:{}", escape(edition.name.get(english))));
         lines.push("END:VEVENT".into());

@@ -2,7 +2,9 @@
 //!
 //! Open places come first, then those whose hours are not published (they may well be open),
 //! then closed ones; within each group the nearest first when the user's position is known,
-//! otherwise the pack's own order. A search ranks by relevance instead and does not use this.
+//! otherwise the pack's own order. When it is known, the places that are only an area (no
+//! distance can be given to them) come after every located one: a guess takes no part in
+//! "nearest". A search ranks by relevance instead and does not use this.
 
 use std::cmp::Ordering;
 
@@ -12,7 +14,8 @@ pub struct Row {
     pub place: usize,
     /// `Some(true)` open now, `Some(false)` closed, `None` hours not published.
     pub open: Option<bool>,
-    /// Metres from the user, when their position is known.
+    /// Metres from the user, when their position and the place's are both known
+    /// ([`crate::content::Place::reach_from`]).
     pub distance_m: Option<f64>,
 }
 
@@ -26,9 +29,12 @@ fn group(open: Option<bool>) -> u8 {
 
 pub fn sort(rows: &mut [Row]) {
     // The order is total (the place index breaks ties), so an unstable sort is exact.
+    let near_me = rows.iter().any(|r| r.distance_m.is_some());
+    let unplaced = |r: &Row| near_me && r.distance_m.is_none();
     rows.sort_unstable_by(|a, b| {
-        group(a.open)
-            .cmp(&group(b.open))
+        unplaced(a)
+            .cmp(&unplaced(b))
+            .then(group(a.open).cmp(&group(b.open)))
             .then_with(|| match (a.distance_m, b.distance_m) {
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 (Some(_), None) => Ordering::Less,
@@ -76,6 +82,23 @@ mod tests {
         assert_eq!(
             rows.iter().map(|r| r.place).collect::<Vec<_>>(),
             [4, 2, 3, 1, 0]
+        );
+    }
+
+    #[test]
+    fn near_me_lists_areas_after_every_located_place() {
+        // 1 and 3 are only areas: open or not, they follow the located ones.
+        let mut rows = vec![
+            row(0, Some(false), Some(2000.0)),
+            row(1, Some(true), None),
+            row(2, None, Some(700.0)),
+            row(3, None, None),
+            row(4, Some(true), Some(100.0)),
+        ];
+        sort(&mut rows);
+        assert_eq!(
+            rows.iter().map(|r| r.place).collect::<Vec<_>>(),
+            [4, 2, 0, 1, 3]
         );
     }
 

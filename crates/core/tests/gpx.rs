@@ -1,7 +1,7 @@
 //! The GPX export, read back with a minimal XML check: the elements a map app needs, balanced
 //! tags, and text that cannot break out of its element.
 
-use qiaosi_core::content::Route;
+use qiaosi_core::content::{I18n, Position, Precision, Route, Stop};
 use qiaosi_core::gpx::route_gpx;
 
 const SHIPPED: &str = include_str!("../../../public/content/pack.json");
@@ -49,7 +49,7 @@ fn check_text(text: &str) {
 }
 
 #[test]
-fn the_seawall_walk_exports_stops_and_path() {
+fn the_seawall_walk_exports_only_what_has_a_position_and_no_line() {
     let p = pack();
     let route = p.route("seawall-heritage-walk").unwrap();
     let en = route_gpx(route, &p, true);
@@ -57,25 +57,27 @@ fn the_seawall_walk_exports_stops_and_path() {
     assert!(en.contains(
         "<gpx version=\"1.1\" creator=\"Qiaosi Guide\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
     ));
-    assert_eq!(count(&en, "<wpt "), route.stops.len());
-    assert_eq!(count(&en, "<trkpt "), route.path.len());
-    assert_eq!(count(&en, "<trk>"), 1);
-    // A place stop sits at its place; a point stop at its own point.
-    let parlour = p.place("tide-parlour").unwrap().position;
+    // The museum and the parlour have no known position: no waypoint is made up for them.
+    // The station has Wikipedia's point, which says it is approximate.
+    assert_eq!(count(&en, "<wpt "), 1);
+    let station = p.place("qiaosi-station").unwrap().position.unwrap();
     assert!(en.contains(&format!(
         "<wpt lat=\"{}\" lon=\"{}\">",
-        parlour.lat, parlour.lng
+        station.lat, station.lng
     )));
-    assert!(en.contains("<wpt lat=\"30.345\" lon=\"120.285\">"));
-    assert!(en.contains("<name>The line of the old seawall</name>"));
-    // Positions known only roughly say so, as the app does.
-    assert!(en.contains("<cmt>Approximate position, within 1500 m</cmt>"));
-    // The parlour's English name has quotes in it; they arrive escaped.
+    assert!(en.contains("<name>Qiaosi Station (Metro Line 9)</name>"));
+    assert!(en.contains("<cmt>Approximate position, within 500 m</cmt>"));
+    // No source gives the line, so the track is empty rather than invented.
+    assert_eq!(count(&en, "<trkpt "), 0);
+    assert!(route.path.is_empty());
+    assert_eq!(count(&en, "<trk>"), 1);
+    // The summary names the parlour, whose English name has quotes; they arrive escaped.
     assert!(en.contains("&quot;Tide&quot;"), "{en}");
     let zh = route_gpx(route, &p, false);
     well_formed(&zh);
     assert!(zh.contains("<name>古海塘寻迹</name>"));
-    assert!(zh.contains("<name>古海塘一线</name>"));
+    assert!(zh.contains("<name>乔司站</name>"));
+    assert!(zh.contains("<cmt>大致位置，误差约 500 米</cmt>"));
 }
 
 #[test]
@@ -83,7 +85,11 @@ fn names_cannot_break_the_xml() {
     let p = pack();
     let mut route: Route = p.route("seawall-heritage-walk").unwrap().clone();
     route.name.en = "Tea & <Seawall> walk".into();
-    route.stops[1].name.as_mut().unwrap().en = "</name></wpt><evil/>".into();
+    // The station stop, the one with a position, under a hostile name of its own.
+    route.stops[1].name = Some(I18n {
+        zh: "乔司站".into(),
+        en: "</name></wpt><evil/>".into(),
+    });
     route.stops[1].narrative.en = "a < b && c > d\u{1}".into();
     let x = route_gpx(&route, &p, true);
     well_formed(&x);
@@ -91,10 +97,22 @@ fn names_cannot_break_the_xml() {
     assert!(x.contains("<name>&lt;/name&gt;&lt;/wpt&gt;&lt;evil/&gt;</name>"));
     // The control character is dropped: XML 1.0 cannot carry it at all.
     assert!(x.contains("<desc>a &lt; b &amp;&amp; c &gt; d</desc>"));
-    assert_eq!(count(&x, "<wpt "), 3);
+    assert_eq!(count(&x, "<wpt "), 1);
     // An unnamed point stop gets its number rather than an empty name.
-    route.stops[1].name = None;
+    route.stops.push(Stop {
+        place: None,
+        point: Some(Position {
+            lat: 30.35,
+            lng: 120.28,
+            precision: Precision::Approximate { radius_m: 100 },
+        }),
+        name: None,
+        area: None,
+        narrative: I18n::default(),
+    });
     let unnamed = route_gpx(&route, &p, true);
-    assert!(unnamed.contains("<name>Stop 2</name>"));
-    assert!(route_gpx(&route, &p, false).contains("<name>第 2 站</name>"));
+    well_formed(&unnamed);
+    assert_eq!(count(&unnamed, "<wpt "), 2);
+    assert!(unnamed.contains("<name>Stop 4</name>"));
+    assert!(route_gpx(&route, &p, false).contains("<name>第 4 站</name>"));
 }

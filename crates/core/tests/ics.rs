@@ -75,7 +75,7 @@ fn edition(events: serde_json::Value) -> Edition {
     serde_json::from_value(json!({
         "id": "2025", "name": { "zh": "第三届古海塘文化节", "en": "3rd Seawall Festival" },
         "start": "2025-10-01", "period": { "zh": "", "en": "" },
-        "summary": { "zh": "", "en": "" }, "source": "test", "events": events
+        "summary": { "zh": "", "en": "" }, "sources": [], "events": events
     }))
     .unwrap()
 }
@@ -90,21 +90,30 @@ fn the_shipped_festival_exports_its_dated_events_as_all_day() {
     let out = calendar(&p, &all_events(&p), false, NOW);
     let lines = unfold(&out.text);
     assert_eq!(lines.first().unwrap().1, "VCALENDAR");
+    // The 2022 opening, and on 2023-12-27 the three opening shows and the teahouse.
     assert_eq!(
         values(&lines, "BEGIN")
             .iter()
             .filter(|v| **v == "VEVENT")
             .count(),
-        4
+        5
     );
     assert_eq!(values(&lines, "DTSTART;VALUE=DATE")[0], "20220913");
     assert_eq!(values(&lines, "DTEND;VALUE=DATE")[0], "20220914");
+    assert_eq!(values(&lines, "DTSTART;VALUE=DATE")[1..], ["20231227"; 4]);
     assert_eq!(values(&lines, "DTSTAMP")[0], "20240920T024000Z");
     assert_eq!(values(&lines, "UID")[0], "2022-opening@qiaosi-guide");
+    assert!(values(&lines, "UID").contains(&"2023-teahouse-reopens@qiaosi-guide"));
+    // The teahouse is named as the place, but no pin is made up for it: its position is not
+    // known.
+    assert_eq!(values(&lines, "LOCATION"), ["乔司老茶馆"]);
+    assert!(values(&lines, "GEO").is_empty());
     // Undated events are named, not silently dropped and not given a made-up date.
     assert!(out.skipped.contains(&"2022/asian-games-walk".to_string()));
-    assert_eq!(out.skipped.len(), all_events(&p).len() - 4);
-    let undated = p.edition("2022").unwrap().event("nostalgia").unwrap();
+    assert!(out.skipped.contains(&"2022/logo-and-song".to_string()));
+    assert!(out.skipped.contains(&"2023/seawall-speakers".to_string()));
+    assert_eq!(out.skipped.len(), all_events(&p).len() - 5);
+    let undated = p.edition("2022").unwrap().event("mothers-taste").unwrap();
     assert_eq!(
         event_ics(&p, p.edition("2022").unwrap(), undated, true, NOW),
         None

@@ -1,6 +1,6 @@
 //! The shipped pack is valid, and every kind of bad pack is reported with its JSON path.
 
-use qiaosi_core::content::Precision;
+use qiaosi_core::content::{Basis, Precision, SEED};
 use qiaosi_core::validate::{load, Kind, Problem};
 use serde_json::{json, Value};
 
@@ -18,6 +18,32 @@ fn has(ps: &[Problem], path: &str, kind: Kind) -> bool {
     ps.iter().any(|p| p.path == path && p.kind == kind)
 }
 
+/// The index of the shipped place with this id.
+fn at(v: &Value, id: &str) -> usize {
+    v["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|p| p["id"] == id)
+        .unwrap_or_else(|| panic!("no place {id}"))
+}
+
+/// Every `{zh, en}` text in the document, wherever it is.
+fn texts(v: &Value, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(m) => {
+            if let (Some(Value::String(zh)), Some(Value::String(en)), 2) =
+                (m.get("zh"), m.get("en"), m.len())
+            {
+                out.push((zh.clone(), en.clone()));
+            }
+            m.values().for_each(|x| texts(x, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| texts(x, out)),
+        _ => {}
+    }
+}
+
 #[test]
 fn the_shipped_pack_is_valid_and_honest() {
     let pack = load(SHIPPED).unwrap_or_else(|e| panic!("{e:?}"));
@@ -30,28 +56,183 @@ fn the_shipped_pack_is_valid_and_honest() {
             .collect::<Vec<_>>(),
         ["2022-09-13", "2023-12-27"]
     );
-    // Nothing in the sources gives hours, a phone or an exact position for these places.
     for p in &pack.places {
+        // Hours and a phone number only where the venue itself published them.
+        if p.id == "seawall-museum" {
+            assert_eq!(p.hours.as_deref(), Some("Tu-Su 09:00-16:30"));
+            assert_eq!(p.phone.as_deref(), Some("+86 571 86912900"));
+            assert!(p.sources.iter().any(|s| s.basis == Basis::Official));
+        } else {
+            assert!(
+                p.hours.is_none() && p.phone.is_none(),
+                "{} has invented facts",
+                p.id
+            );
+        }
+        // Nothing was checked on site, and no official source gives an exact spot.
         assert!(
-            p.hours.is_none() && p.phone.is_none(),
-            "{} has invented facts",
+            p.sources.iter().all(|s| s.basis != Basis::Surveyed),
+            "{} claims a survey",
             p.id
         );
+        if let Some(pos) = &p.position {
+            assert!(
+                matches!(pos.precision, Precision::Approximate { .. }),
+                "{} claims an exact position",
+                p.id
+            );
+        } else {
+            assert!(p.area.is_some(), "{} says nowhere where it is", p.id);
+        }
+    }
+    // No invented shared point.
+    for (i, a) in pack.places.iter().enumerate() {
+        for b in &pack.places[..i] {
+            if let (Some(x), Some(y)) = (a.position, b.position) {
+                assert!(
+                    (x.lat, x.lng) != (y.lat, y.lng),
+                    "{} and {} share a point",
+                    a.id,
+                    b.id
+                );
+            }
+        }
+    }
+    // Every source can be followed: a full URL or the seed article.
+    let sources = pack
+        .places
+        .iter()
+        .flat_map(|p| &p.sources)
+        .chain(pack.routes.iter().flat_map(|r| &r.sources))
+        .chain(pack.festival.iter().flat_map(|e| &e.sources));
+    for s in sources {
+        assert!(s.is_citable(), "{:?}", s.cite);
         assert!(
-            matches!(p.position.precision, Precision::Approximate { .. }),
-            "{} claims an exact position",
-            p.id
+            s.cite == SEED || s.cite.starts_with("https://"),
+            "{}",
+            s.cite
         );
     }
+    // Not places: an online platform, a photo caption, a name cut off mid-sentence.
+    for gone in ["cloud-governance-centre", "elderly-care", "liangshu-health"] {
+        assert!(pack.place(gone).is_none(), "{gone} is back");
+    }
+    // Categories of places have no point, only an area.
+    for id in [
+        "fitness-spots",
+        "basketball-courts",
+        "party-service-stations",
+    ] {
+        let p = pack.place(id).unwrap();
+        assert!(p.position.is_none() && p.area.is_some(), "{id}");
+        assert!(p.description.zh.contains("尚未找到"), "{id}");
+    }
+    // The Niujiao dig: no point, and both accounts with what each says.
+    let niujiao = pack.place("niujiao-seawall").unwrap();
+    assert!(niujiao.position.is_none() && niujiao.area.is_some());
+    assert_eq!(niujiao.sources.len(), 2);
+    assert!(niujiao.sources.iter().all(|s| s.says.is_some()));
+    assert!(niujiao.description.en.contains("not open to visitors"));
+    // The metro station: Wikipedia's point, shown as an area.
+    let station = pack.place("qiaosi-station").unwrap();
+    let pos = station.position.unwrap();
+    assert_eq!((pos.lat, pos.lng), (30.34417, 120.28361));
+    assert_eq!(pos.precision, Precision::Approximate { radius_m: 500 });
+    assert!(station.area.is_some() && station.located().is_none());
+    for tag in ["地铁", "交通", "metro"] {
+        assert!(station.tags.iter().any(|t| t == tag), "{tag}");
+    }
+    let bookshop = pack.place("ruihua-linpin-bookshop").unwrap();
+    assert_eq!(bookshop.address.as_ref().unwrap().zh, "乔司街道锦良路50号");
+    assert_eq!(bookshop.sources[0].basis, Basis::Aggregator);
+    // The seawall walk is told stop by stop: the seawall runs east–west, and no source gives
+    // a line to draw. Walkers are sent to the museum, not to the old dig.
+    let walk = pack.route("seawall-heritage-walk").unwrap();
+    assert!(walk.path.is_empty() && !walk.follows_line());
+    let stops: Vec<_> = walk
+        .stops
+        .iter()
+        .filter_map(|s| s.place.as_deref())
+        .collect();
+    assert_eq!(stops, ["seawall-museum", "qiaosi-station", "tide-parlour"]);
+    // Check-in points stand at places; with no located place, no geofence.
+    let points: Vec<_> = pack.checkin.points.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(points, ["tide-parlour", "seawall-museum"]);
+    assert!(pack.checkin.points.iter().all(|p| p.geofence_m.is_none()));
+    assert!(pack.checkin.keys.is_empty());
+    // The 2nd edition as people.cn published it.
+    let second = pack.edition("2023").unwrap();
+    assert_eq!(second.end, None);
+    let speakers = second
+        .events
+        .iter()
+        .find(|e| e.title.zh.contains("宣讲员"))
+        .expect("the 宣讲员 event");
+    assert!(speakers.title.zh.contains("乔司好声音"));
+    let tea = second.event("teahouse-reopens").unwrap();
+    assert_eq!(tea.start.as_deref(), Some("2023-12-27"));
+    assert_eq!(tea.place.as_deref(), Some("old-teahouse"));
+    assert!(!second.summary.zh.contains("文化礼堂"));
+    let school = second.event("elders-school").unwrap();
+    assert!(school.description.zh.contains("老年人"));
+    // The 1st: the logo and song came during the festival, not at the opening.
+    let first = pack.edition("2022").unwrap();
+    assert!(!first
+        .event("opening")
+        .unwrap()
+        .title
+        .zh
+        .contains("勇立潮头"));
+    assert!(first
+        .events
+        .iter()
+        .any(|e| e.title.zh.contains("勇立潮头") && e.start.is_none()));
+    assert_eq!(
+        first.event("mothers-taste").unwrap().title.zh,
+        "品尝妈妈的味道，唤醒古海塘乡愁"
+    );
+    assert!(first.event("nostalgia").is_none());
+
+    let mut all = Vec::new();
+    texts(&shipped(), &mut all);
+    assert!(all.len() > 80, "{}", all.len());
+    for (zh, en) in &all {
+        assert!(!en.contains("strongest in the world"), "{en}");
+        // "Not found by this guide" is not "not yet published".
+        assert!(
+            !zh.contains("尚未公布") && !en.contains("not yet published"),
+            "{zh}"
+        );
+        // 航海路 and 杭海路 are both "Hanghai Road": always said with their characters.
+        for (i, _) in en.match_indices("Hanghai Road") {
+            let rest = &en[i + "Hanghai Road".len()..];
+            assert!(
+                rest.starts_with(" (航海路)") || rest.starts_with(" (杭海路)"),
+                "{en}"
+            );
+        }
+    }
+    // No two different Chinese names share one English name.
+    let mut names: Vec<(&str, &str)> = pack
+        .places
+        .iter()
+        .map(|p| (p.name.en.as_str(), p.name.zh.as_str()))
+        .collect();
+    names.sort_unstable();
+    assert!(names.windows(2).all(|w| w[0].0 != w[1].0), "{names:?}");
+
     let names: Vec<&str> = pack.places.iter().map(|p| p.name.zh.as_str()).collect();
     for want in [
         "24小时图书馆",
         "杭州书房",
         "临品书坊",
+        "瑞华社区临品书坊",
         "临品艺站",
         "乔司新文化大楼",
         "乔司乡贤馆",
         "牛角村古海塘遗址",
+        "杭州海塘遗址博物馆",
+        "乔司站",
     ] {
         assert!(names.contains(&want), "missing {want}");
     }
@@ -60,11 +241,12 @@ fn the_shipped_pack_is_valid_and_honest() {
 #[test]
 fn reports_every_problem_with_its_path() {
     let mut v = shipped();
-    v["places"][3]["position"]["lat"] = json!(123.0);
+    let station = at(&v, "qiaosi-station");
+    v["places"][station]["position"]["lat"] = json!(123.0);
     v["places"][4]["category"] = json!("casino");
     v["places"][5]["id"] = v["places"][0]["id"].clone();
     v["places"][6]["hours"] = json!("Mo-Fr 25:00-26:00 nonsense");
-    v["places"][7]["checked"] = json!("2023-02-30");
+    v["places"][7]["sources"][0]["date"] = json!("2023-02-30");
     v["routes"][0]["stops"][0]["place"] = json!("no-such-place");
     v["festival"][1]["events"][6]["place"] = json!("nowhere");
     v["festival"][0]["events"][0]["start"] = json!("2022-09-13T19:00");
@@ -72,13 +254,17 @@ fn reports_every_problem_with_its_path() {
     v["meta"]["tiles"]["url"] = json!("http://tiles.example/{z}/{x}.png");
     let ps = problems(&v);
     assert!(
-        has(&ps, "places[3].position.lat", Kind::OutOfRange),
+        has(
+            &ps,
+            &format!("places[{station}].position.lat"),
+            Kind::OutOfRange
+        ),
         "{ps:#?}"
     );
     assert!(has(&ps, "places[4].category", Kind::UnknownCategory));
     assert!(has(&ps, "places[5].id", Kind::DuplicateId));
     assert!(has(&ps, "places[6].hours", Kind::BadHours));
-    assert!(has(&ps, "places[7].checked", Kind::BadDate));
+    assert!(has(&ps, "places[7].sources[0].date", Kind::BadDate));
     assert!(has(&ps, "routes[0].stops[0].place", Kind::Dangling));
     assert!(has(&ps, "festival[1].events[6].place", Kind::Dangling));
     assert!(has(&ps, "festival[0].events[0].start", Kind::BadDate));
@@ -92,19 +278,168 @@ fn reports_every_problem_with_its_path() {
 }
 
 #[test]
+fn a_guess_cannot_pass_as_a_fact() {
+    let point =
+        |lat: f64, precision: Value| json!({ "lat": lat, "lng": 120.28, "precision": precision });
+
+    // A cite a reader cannot follow.
+    let mut v = shipped();
+    v["places"][2]["sources"][0]["cite"] = json!("2023 feature article on 乔司街道");
+    v["routes"][0]["sources"][1]["cite"] = json!("hznews.hangzhou.com.cn 2013-05-30");
+    v["festival"][1]["sources"][0]["cite"] = json!("https://");
+    let ps = problems(&v);
+    assert!(
+        has(&ps, "places[2].sources[0].cite", Kind::Unsourced),
+        "{ps:#?}"
+    );
+    assert!(
+        has(&ps, "routes[0].sources[1].cite", Kind::Unsourced),
+        "{ps:#?}"
+    );
+    assert!(
+        has(&ps, "festival[1].sources[0].cite", Kind::Unsourced),
+        "{ps:#?}"
+    );
+    assert_eq!(ps.len(), 3, "{ps:#?}");
+    // …or no source at all.
+    let mut v = shipped();
+    v["places"][0]["sources"] = json!([]);
+    assert!(has(&problems(&v), "places[0].sources", Kind::Unsourced));
+
+    // An exact position from a press report: only a visit or the venue itself can say that.
+    let mut v = shipped();
+    v["places"][0]["position"] = point(30.35, json!("exact"));
+    let ps = problems(&v);
+    assert!(
+        has(&ps, "places[0].position.precision", Kind::Overstated),
+        "{ps:#?}"
+    );
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    // The museum's official page could vouch for one.
+    let museum = at(&v, "seawall-museum");
+    v["places"][0] = v["places"][museum].clone();
+    v["places"][0]["id"] = json!("museum-copy");
+    v["places"][0]["position"] = point(30.35, json!("exact"));
+    assert!(load(&v.to_string()).is_ok());
+
+    // Two places on one point: one invented point reused, unless one lies within the other.
+    let mut v = shipped();
+    let station = at(&v, "qiaosi-station");
+    v["places"][1]["position"] = v["places"][station]["position"].clone();
+    let ps = problems(&v);
+    // Reported at the later of the two, naming the earlier.
+    let path = format!("places[{station}].position");
+    assert!(has(&ps, &path, Kind::Overstated), "{ps:#?}");
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert!(
+        ps[0].message.contains("\"hangzhou-study-room\""),
+        "{}",
+        ps[0]
+    );
+    v["places"][1]["within"] = json!("qiaosi-station");
+    assert!(load(&v.to_string()).is_ok());
+    v["places"][1]["within"] = json!("nowhere");
+    assert!(has(&problems(&v), "places[1].within", Kind::Dangling));
+
+    // Without a position, or with one only good to 300 m or more, a place needs an area.
+    let mut v = shipped();
+    v["places"][0].as_object_mut().unwrap().remove("area");
+    let station = at(&v, "qiaosi-station");
+    v["places"][station].as_object_mut().unwrap().remove("area");
+    let ps = problems(&v);
+    assert!(has(&ps, "places[0].area", Kind::Empty), "{ps:#?}");
+    assert!(
+        has(&ps, &format!("places[{station}].area"), Kind::Empty),
+        "{ps:#?}"
+    );
+    assert_eq!(ps.len(), 2, "{ps:#?}");
+    // A point good to 50 m is a destination and needs no area words.
+    v["places"][station]["position"] =
+        point(30.34417, json!({ "approximate": { "radius_m": 50 } }));
+    assert!(has(&problems(&v), "places[0].area", Kind::Empty));
+    assert!(!has(
+        &problems(&v),
+        &format!("places[{station}].area"),
+        Kind::Empty
+    ));
+
+    // A source's date is a date.
+    let mut v = shipped();
+    v["places"][0]["sources"][0]["date"] = json!("2023/12");
+    assert!(has(
+        &problems(&v),
+        "places[0].sources[0].date",
+        Kind::BadDate
+    ));
+
+    // A line to follow (and to warn "off route" against) needs someone who walked it.
+    let mut v = shipped();
+    v["routes"][0]["path"] = json!([[30.356, 120.28], [30.346, 120.28]]);
+    v["routes"][0]["path_precision"] = json!({ "approximate": { "radius_m": 20 } });
+    let ps = problems(&v);
+    assert!(
+        has(&ps, "routes[0].path_precision", Kind::Overstated),
+        "{ps:#?}"
+    );
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    // Drawn only roughly, the same line is allowed: it is then neither measured nor followed.
+    v["routes"][0]["path_precision"] = json!({ "approximate": { "radius_m": 1500 } });
+    assert!(load(&v.to_string()).is_ok());
+    // With a survey behind it, the fine line is allowed too.
+    v["routes"][0]["path_precision"] = json!("exact");
+    v["routes"][0]["sources"].as_array_mut().unwrap().push(
+        json!({ "cite": "https://example.org/walk", "basis": "surveyed", "date": "2026-11-30" }),
+    );
+    assert!(load(&v.to_string()).is_ok());
+
+    // A geofence around a place that is only an area would measure against a guess.
+    let mut v = shipped();
+    v["checkin"]["points"][0]["geofence_m"] = json!(200);
+    let ps = problems(&v);
+    assert!(
+        has(&ps, "checkin.points[0].geofence_m", Kind::Overstated),
+        "{ps:#?}"
+    );
+}
+
+#[test]
+fn a_source_dated_after_today_is_found_for_the_cli() {
+    use qiaosi_core::time::Date;
+    let pack = load(SHIPPED).unwrap();
+    assert!(
+        qiaosi_core::validate::dated_after(&pack, Date::parse("2026-11-30").unwrap()).is_empty()
+    );
+    let mut v = shipped();
+    v["places"][0]["sources"][0]["date"] = json!("2027-01");
+    let pack = load(&v.to_string()).unwrap();
+    let ps = qiaosi_core::validate::dated_after(&pack, Date::parse("2026-12-31").unwrap());
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert_eq!(ps[0].path, "places[0].sources[0].date");
+    assert!(
+        qiaosi_core::validate::dated_after(&pack, Date::parse("2027-01-01").unwrap()).is_empty()
+    );
+}
+
+#[test]
 fn structural_errors_name_the_field() {
     let mut v = shipped();
-    v["places"][2]["position"]["lat"] = json!("north");
+    let station = at(&v, "qiaosi-station");
+    v["places"][station]["position"]["lat"] = json!("north");
     let ps = problems(&v);
     assert_eq!(ps.len(), 1);
     assert_eq!(
-        (ps[0].path.as_str(), ps[0].kind),
-        ("places[2].position.lat", Kind::Syntax)
+        (ps[0].path.clone(), ps[0].kind),
+        (format!("places[{station}].position.lat"), Kind::Syntax)
     );
 
     let mut v = shipped();
     v["places"][0]["name"]["fr"] = json!("Bibliothèque");
     assert_eq!(problems(&v)[0].path, "places[0].name.fr");
+
+    // Schema 1's fields are gone: a pack still using them is refused by name.
+    let mut v = shipped();
+    v["places"][0]["checked"] = json!("2026-11-27");
+    assert_eq!(problems(&v)[0].path, "places[0].checked");
 }
 
 #[test]
@@ -118,14 +453,15 @@ fn truncated_empty_and_wrong_schema_packs_are_refused() {
     assert_eq!(load("").unwrap_err()[0].kind, Kind::Syntax);
     assert_eq!(load("[]").unwrap_err()[0].kind, Kind::Syntax);
     let mut v = shipped();
-    v["meta"]["schema"] = json!(2);
+    v["meta"]["schema"] = json!(1);
     assert!(has(&problems(&v), "meta.schema", Kind::Schema));
 }
 
 #[test]
 fn stops_and_checkin_points_name_exactly_one_target() {
     let mut v = shipped();
-    v["routes"][0]["stops"][1]["place"] = json!("tide-parlour"); // has a point too
+    v["routes"][0]["stops"][1]["point"] =
+        json!({ "lat": 30.34, "lng": 120.28, "precision": { "approximate": { "radius_m": 50 } } }); // has a place too
     v["checkin"]["points"][1]["event"] = json!("2023/dances"); // has a place too
     v["checkin"]["points"][0] = json!({"id": "ev", "event": "2023/no-such-event"});
     let ps = problems(&v);

@@ -112,8 +112,12 @@ fn tags_in_both_languages() {
     assert_eq!(search("考古"), [("niujiao-seawall", Tag)]);
     // A name match outranks the same word as another place's tag.
     assert_eq!(
-        &search("seawall")[..2],
-        [("niujiao-seawall", Name), ("tide-parlour", Tag)]
+        &search("seawall")[..3],
+        [
+            ("niujiao-seawall", Name),
+            ("seawall-museum", Name),
+            ("tide-parlour", Tag)
+        ]
     );
 }
 
@@ -123,11 +127,8 @@ fn category_names_in_both_languages() {
     assert_eq!(search("健身"), fitness);
     assert_eq!(search("Fitness"), fitness);
     assert_eq!(search("sport")[1], ("fitness-spots", Category));
-    // Both health places match only by category; the shorter name comes first.
-    assert_eq!(
-        search("医疗"),
-        [("health-centre", Category), ("liangshu-health", Category)]
-    );
+    // The health centre matches only by its category.
+    assert_eq!(search("医疗"), [("health-centre", Category)]);
 }
 
 #[test]
@@ -143,9 +144,12 @@ fn one_letter_off_in_pinyin_still_finds_the_place() {
     }
     // 遗址 yízhǐ is an exact match; 艺站 and 驿站 yìzhàn are one letter off, and come after.
     let hits = search("yizhi");
-    assert_eq!(hits[0], ("niujiao-seawall", Name));
+    assert_eq!(
+        hits[..2],
+        [("niujiao-seawall", Name), ("seawall-museum", Name)]
+    );
     assert!(hits.contains(&("linpin-art-station", Fuzzy)), "{hits:?}");
-    assert!(hits[1..].iter().all(|&(_, m)| m == Fuzzy), "{hits:?}");
+    assert!(hits[2..].iter().all(|&(_, m)| m == Fuzzy), "{hits:?}");
     // Under four letters nearly everything is one letter from something: no tolerance.
     assert_eq!(search("gun"), []);
     assert!(search("guen").contains(&("library-24h", Fuzzy)));
@@ -171,13 +175,19 @@ fn ranking_puts_names_before_other_fields_and_shorter_names_first() {
     let hits = search("乔司");
     let kinds: Vec<MatchKind> = hits.iter().map(|h| h.1).collect();
     let names = kinds.iter().take_while(|&&k| k == Prefix).count();
-    assert_eq!(names, 5, "{hits:?}");
+    assert_eq!(names, 6, "{hits:?}");
     assert!(kinds[names..].iter().all(|&k| k == Description), "{hits:?}");
-    // 乔司乡贤馆 and 乔司老茶馆 tie on length and keep pack order; 乔司新文化大楼 is longer.
+    // 乔司站 is shortest; 乔司乡贤馆 and 乔司老茶馆 tie on length and keep pack order;
+    // 乔司新文化大楼 is longer.
     let ids: Vec<&str> = hits.iter().map(|h| h.0).collect();
     assert_eq!(
-        ids[..3],
-        ["xiangxian-hall", "old-teahouse", "culture-building"]
+        ids[..4],
+        [
+            "qiaosi-station",
+            "xiangxian-hall",
+            "old-teahouse",
+            "culture-building"
+        ]
     );
 }
 

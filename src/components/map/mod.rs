@@ -11,6 +11,7 @@ pub mod pins;
 
 use gestures::{Gestures, View};
 
+use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -304,7 +305,9 @@ pub fn MapView(
                 Precision::Exact => None,
             })
             .max();
-        let approx = radius.map(|r| view! { <p class="fineprint">{x(K::MapApprox)}" "{r}" m"</p> });
+        let approx = radius.map(|r| {
+            view! { <p class="fineprint">{x(K::MapApprox)}" "{format_distance(r, en)}</p> }
+        });
         let items = group
             .into_iter()
             .flat_map(|p| p.items)

@@ -8,10 +8,15 @@
 use serde::{Deserialize, Serialize};
 
 mod checkin;
+mod reach;
+mod source;
 pub use checkin::{stamped_points, Checkin, CheckinPoint, Reward, SigningKey};
+pub use reach::{Reach, AREA_FROM_M, LINE_WITHIN_M};
+pub use source::{is_source_date, Basis, Source, SEED};
 
-/// The pack format this build understands.
-pub const SCHEMA: u32 = 1;
+/// The pack format this build understands. 2: sources with their basis and date, positions
+/// that may be missing, and areas in words.
+pub const SCHEMA: u32 = 2;
 
 /// Text in both of the guide's languages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -133,7 +138,18 @@ pub struct Place {
     /// One of [`CATEGORIES`]; a string rather than an enum so validation can report every
     /// unknown category with its path instead of stopping at the first.
     pub category: String,
-    pub position: Position,
+    /// `None` when no source gives even a rough position (a category of places, say): the
+    /// place is listed with its [`Place::area`] and not drawn on the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    /// Where it roughly is, in words ("乔司街道", "乔司站一带"): required when the position is
+    /// missing or an area (see [`AREA_FROM_M`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<I18n>,
+    /// The id of a place this one lies within (a room in a building): the only case where two
+    /// places may share a point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<I18n>,
     /// OpenStreetMap `opening_hours` syntax. `None`: hours not published.
@@ -144,10 +160,9 @@ pub struct Place {
     pub description: I18n,
     #[serde(default)]
     pub tags: Vec<String>,
-    /// Where the facts came from, in words a reader can check.
-    pub source: String,
-    /// When the facts were last checked, `YYYY-MM-DD`.
-    pub checked: String,
+    /// Where the facts came from, at least one; a `surveyed` source's date is the day the
+    /// place was checked on site.
+    pub sources: Vec<Source>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -190,11 +205,13 @@ pub struct Route {
     pub name: I18n,
     pub summary: I18n,
     pub stops: Vec<Stop>,
-    /// The walking line, `[lat, lng]` pairs in WGS-84.
+    /// The walking line, `[lat, lng]` pairs in WGS-84. Empty when no source gives one: the
+    /// route is then guided stop by stop and not drawn.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub path: Vec<[f64; 2]>,
     /// How closely the drawn line follows the real one.
     pub path_precision: Precision,
-    pub source: String,
+    pub sources: Vec<Source>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -208,6 +225,9 @@ pub struct Stop {
     pub point: Option<Position>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<I18n>,
+    /// Where a point stop roughly is, in words, when its point is an area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<I18n>,
     pub narrative: I18n,
 }
 
@@ -224,7 +244,7 @@ pub struct Edition {
     /// The dates in words, as the sources give them ("ran until March 2024").
     pub period: I18n,
     pub summary: I18n,
-    pub source: String,
+    pub sources: Vec<Source>,
     #[serde(default)]
     pub events: Vec<Event>,
 }
@@ -312,8 +332,58 @@ pub(crate) mod tests {
             end: end.map(Into::into),
             period: I18n::default(),
             summary: I18n::default(),
-            source: "s".into(),
+            sources: vec![],
             events: vec![],
+        }
+    }
+
+    pub(crate) fn place(id: &str) -> Place {
+        Place {
+            id: id.into(),
+            name: I18n::default(),
+            pinyin: vec![],
+            category: "reading".into(),
+            position: None,
+            area: None,
+            within: None,
+            address: None,
+            hours: None,
+            phone: None,
+            description: I18n::default(),
+            tags: vec![],
+            sources: vec![],
+        }
+    }
+
+    pub(crate) fn route() -> Route {
+        Route {
+            id: "r".into(),
+            name: I18n::default(),
+            summary: I18n::default(),
+            stops: vec![],
+            path: vec![[30.35, 120.28], [30.35, 120.29]],
+            path_precision: Precision::Exact,
+            sources: vec![],
+        }
+    }
+
+    pub(crate) fn pack() -> Pack {
+        Pack {
+            meta: Meta {
+                schema: SCHEMA,
+                version: "t".into(),
+                generated: "2026-11-30".into(),
+                tiles: TileSource {
+                    url: "https://t/{z}/{x}/{y}.png".into(),
+                    attribution: "a".into(),
+                    datum: Datum::Wgs84,
+                    max_zoom: 19,
+                },
+            },
+            places: vec![],
+            routes: vec![],
+            festival: vec![],
+            checkin: Checkin::default(),
         }
     }
 

@@ -14,6 +14,7 @@
 pub mod datum;
 pub mod mercator;
 pub mod route;
+pub mod stops;
 pub mod tracking;
 pub mod walk;
 

@@ -66,6 +66,11 @@ impl OffRouteDetector {
         self.warning
     }
 
+    /// The distance beyond which a fix counts as off route.
+    pub fn warn_m(&self) -> f64 {
+        self.warn_m
+    }
+
     /// Whether the warning is currently shown.
     pub fn is_warning(&self) -> bool {
         self.warning

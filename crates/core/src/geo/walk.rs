@@ -45,7 +45,14 @@ pub struct Step {
 }
 
 impl Walk {
+    /// A walk along a line good to walking scale, with the usual off-route distance.
     pub fn new(path: Vec<LatLng>, stops: &[LatLng]) -> Walk {
+        Walk::with_warning_at(path, stops, OffRouteDetector::DEFAULT_WARN_M)
+    }
+
+    /// `warn_m`: how far from the line counts as off route; a line drawn to within 50 m warns
+    /// only beyond its precision plus the usual margin (`content::Route::off_route_warn_m`).
+    pub fn with_warning_at(path: Vec<LatLng>, stops: &[LatLng], warn_m: f64) -> Walk {
         // Each stop on the path after the one before it: on a loop the last stop may sit on the
         // first, and only the order tells them apart.
         let mut prev = 0.0;
@@ -64,7 +71,11 @@ impl Walk {
             arrived: vec![false; stops.len()],
             stops,
             path,
-            off: OffRouteDetector::default(),
+            off: OffRouteDetector::new(
+                warn_m,
+                warn_m - (OffRouteDetector::DEFAULT_WARN_M - OffRouteDetector::DEFAULT_CLEAR_M),
+                OffRouteDetector::DEFAULT_AFTER_S,
+            ),
         }
     }
 
@@ -77,7 +88,7 @@ impl Walk {
         // Off the path, a projection onto a far part of it is not progress.
         if !off_route {
             let near = self.progress.along_m();
-            let max = OffRouteDetector::DEFAULT_WARN_M;
+            let max = self.off.warn_m();
             if let Some(q) = project_near(&self.path, at, near, max) {
                 self.progress.update(q.along_m);
             }
@@ -203,6 +214,22 @@ mod tests {
         // Back on the path: cleared.
         let back = w.update(LatLng::new(30.354, 120.28), 60.0);
         assert!(!back.off_route && back.fraction > before);
+    }
+
+    #[test]
+    fn a_line_good_to_50_m_warns_only_beyond_its_precision_plus_the_margin() {
+        let path = vec![LatLng::new(30.356, 120.28), LatLng::new(30.346, 120.28)];
+        let mut w = Walk::with_warning_at(path, &[], 100.0);
+        w.update(LatLng::new(30.355, 120.28), 0.0);
+        // About 77 m east of the line for a minute: within 50 m + 50 m, no warning.
+        let near = LatLng::new(30.354, 120.2808);
+        for t in [10.0, 40.0, 70.0] {
+            assert!(!w.update(near, t).off_route);
+        }
+        // About 145 m east: beyond it, warned after 20 s.
+        let far = LatLng::new(30.354, 120.2815);
+        assert!(!w.update(far, 80.0).off_route);
+        assert!(w.update(far, 105.0).off_route);
     }
 
     #[test]

@@ -11,6 +11,9 @@ use std::fmt;
 
 mod checker;
 mod checkin;
+mod truth;
+
+pub use truth::dated_after;
 
 /// What kind of problem, so the app can say it in the user's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +31,10 @@ pub enum Kind {
     BadHours,
     BadDate,
     BadUrl,
+    /// No source, or one a reader cannot follow.
+    Unsourced,
+    /// Claims more than its sources know (an exact position from a press report, say).
+    Overstated,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -156,7 +163,7 @@ pub fn validate(pack: &Pack) -> Vec<Problem> {
                 v.add(&format!("{at}.pinyin[{j}]"), Kind::Syntax, msg);
             }
         }
-        v.position(&format!("{at}.position"), &p.position);
+        truth::place_position(&mut v, &at, p);
         if let Some(h) = &p.hours {
             if let Err(e) = OpeningHours::parse(h) {
                 v.add(&format!("{at}.hours"), Kind::BadHours, e.to_string());
@@ -175,10 +182,10 @@ pub fn validate(pack: &Pack) -> Vec<Problem> {
                 );
             }
         }
-        v.non_empty(&format!("{at}.source"), &p.source);
-        v.date(&format!("{at}.checked"), &p.checked);
+        truth::sources(&mut v, &at, &p.sources);
     }
     let place_ids: HashSet<&str> = pack.places.iter().map(|p| p.id.as_str()).collect();
+    truth::shared_points(&mut v, pack, &place_ids);
 
     let mut route_ids = HashSet::new();
     for (i, r) in pack.routes.iter().enumerate() {
@@ -198,6 +205,13 @@ pub fn validate(pack: &Pack) -> Vec<Problem> {
                 (Some(id), None) => v.reference(&format!("{sat}.place"), id, &place_ids, "place"),
                 (None, Some(pos)) => {
                     v.position(&format!("{sat}.point"), pos);
+                    if !pos.is_located() && s.area.is_none() {
+                        v.add(
+                            &format!("{sat}.area"),
+                            Kind::Empty,
+                            "a stop known only to 300 m or more needs an area in words".into(),
+                        );
+                    }
                     if s.name.is_none() {
                         v.add(
                             &format!("{sat}.name"),
@@ -218,17 +232,20 @@ pub fn validate(pack: &Pack) -> Vec<Problem> {
                 &s.narrative.en,
             );
         }
-        if r.path.len() < 2 {
+        if r.path.len() == 1 {
             v.add(
                 &format!("{at}.path"),
                 Kind::Empty,
-                "a path needs at least two points".into(),
+                "a path needs at least two points (or none: the route is then guided stop by \
+                 stop)"
+                    .into(),
             );
         }
         for (j, [lat, lng]) in r.path.iter().enumerate() {
             v.lat_lng(&format!("{at}.path[{j}]"), *lat, *lng);
         }
-        v.non_empty(&format!("{at}.source"), &r.source);
+        truth::sources(&mut v, &at, &r.sources);
+        truth::route_line(&mut v, &at, r);
     }
 
     let mut edition_ids = HashSet::new();
@@ -278,9 +295,10 @@ pub fn validate(pack: &Pack) -> Vec<Problem> {
                 v.reference(&format!("{eat}.place"), p, &place_ids, "place");
             }
         }
-        v.non_empty(&format!("{at}.source"), &e.source);
+        truth::sources(&mut v, &at, &e.sources);
     }
 
     checkin::check(&mut v, &pack.checkin, &place_ids, &event_refs);
+    truth::geofences(&mut v, pack);
     v.problems
 }
