@@ -76,7 +76,7 @@ texts! {
     AddressNotPublished => "暂无信息", "Not found by this guide";
     Phone => "电话", "Phone";
     PhoneNotPublished => "暂无信息", "Not found by this guide";
-    Source => "资料来源", "Source";
+    Source => "资料来源", "Sources";
     Checked => "资料日期", "Source date";
     Tags => "标签", "Tags";
     BackToPlaces => "返回地点列表", "Back to places";
@@ -248,7 +248,8 @@ texts! {
     MapWhereAmI => "我在哪里", "Where am I?";
     MapLocating => "正在获取位置…", "Finding your position…";
     MapNote => "圆圈表示大致范围，不是准确位置。底图按您查看的区域从网络加载（来源见地图右下角），看过的区域离线也能显示；没有底图时地点照样显示。地图不会自动移到您的位置。", "Circles show an approximate area, not an exact spot. Base tiles are loaded from the network for the area you look at (source at the bottom right of the map); areas you have seen stay available offline, and places draw even without tiles. The map never moves to your position by itself.";
-    MapUnplaced => "部分地点暂无位置信息，未在地图上标注，您可以在“找地方”中查看。", "Some places have no known position and are not on the map; you can find them under Places.";
+    MapUnplaced => "部分地点暂无位置信息，未在地图上标注。", "Some places have no known position and are not on the map.";
+    MapSeeAllPlaces => "查看全部地点", "See all places";
     SyncNotice => "本次活动的打卡也会发送给主办方的服务器（打卡点、时间和打卡码，不含位置）。", "At this event, check-ins are also sent to the organisers' server (the point, the time and the code; not your position).";
     MapMeOutside => "您的位置在当前地图范围之外。", "Your position is outside the part of the map shown.";
     MapShowMe => "移到我的位置（会从网络加载那里的底图）", "Go to my position (loads the map tiles there from the network)";

@@ -1,5 +1,9 @@
 // Back returns to where the user was: the list's scroll position, and the map's zoom and filter.
-import { test, expect } from '../fixtures.js';
+import { test, expect, surveyedPack } from '../fixtures.js';
+
+// A pack with places the map can draw (the shipped one has almost none: truth.spec.js).
+const body = JSON.stringify(surveyedPack());
+test.use({ serverOptions: { override: (p) => (p === '/content/pack.json' ? { body } : undefined) } });
 
 test('Back to the place list restores its scroll position', async ({ page }) => {
   await page.goto('/places');

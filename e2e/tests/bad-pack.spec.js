@@ -22,7 +22,7 @@ test('a truncated pack says it is incomplete, in the user language', async ({ pa
 
 test('an invalid pack lists its problems with their paths', async ({ page }) => {
   const bad = structuredClone(pack);
-  bad.places[0].position.lat = 123;
+  bad.places[0].position = { lat: 123, lng: 120.28, precision: 'exact' };
   bad.places[2].category = 'casino';
   await withPack({ body: JSON.stringify(bad) }, async (url) => {
     await page.goto(url + '/');

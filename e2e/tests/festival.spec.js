@@ -22,7 +22,7 @@ function festivalPack() {
   const p = structuredClone(pack);
   p.festival.push({
     id: '2026', name: { zh: '第三届古海塘文化节', en: '3rd Ancient Seawall Culture Festival' },
-    start: '2026-11-27', end: '2026-11-29', period: { zh: '测试', en: 'test' }, summary: { zh: '测试', en: 'test' }, source: 'test',
+    start: '2026-11-27', end: '2026-11-29', period: { zh: '测试', en: 'test' }, summary: { zh: '测试', en: 'test' }, sources: [{ cite: 'https://example.org/festival-2026', basis: 'official', date: '2026-11' }],
     events: [
       { id: 'opening', title: { zh: '开幕式', en: 'Opening' }, start: '2026-11-27T19:00+08:00', end: '2026-11-27T20:30+08:00', place: 'tide-parlour', description: { zh: '开幕', en: 'Opening' } },
       { id: 'drama', title: { zh: '情景剧', en: 'Drama' }, start: '2026-11-27T20:00+08:00', end: '2026-11-27T21:00+08:00', description: { zh: '演出', en: 'Show' } },

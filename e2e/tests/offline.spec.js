@@ -9,7 +9,7 @@ const ROUTES = [
   ['/routes', '古海塘路线'],
   ['/routes/seawall-heritage-walk', '古海塘寻迹'],
   ['/festival', '古海塘文化节'],
-  ['/festival/2022/opening', '开幕式：发布新形象标识与主题歌《勇立潮头》'],
+  ['/festival/2022/opening', '开幕式（观潮日）'],
   ['/checkin/some-code', '打卡'],
   ['/me', '我的'],
   // Unknown, but under a route of the app: the app's own not-found page. (Paths outside the

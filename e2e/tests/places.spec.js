@@ -1,5 +1,5 @@
 // Finding a place: pinyin search, open-now in Shanghai time, near me, map-app hand-off.
-import { test, expect, pack } from '../fixtures.js';
+import { test, expect, pack, surveyedPack, SURVEYED } from '../fixtures.js';
 import { startServer } from '../server.mjs';
 
 const rows = (page) => page.locator('.place-list .place-name');
@@ -27,17 +27,30 @@ test('no results says so and offers the categories', async ({ page }) => {
   await expect(page).toHaveURL(/cat=fitness/);
 });
 
-test.describe('near me', () => {
-  const niujiao = pack.places.find((p) => p.id === 'niujiao-seawall').position;
-  test.use({ geolocation: { latitude: niujiao.lat, longitude: niujiao.lng }, permissions: ['geolocation'] });
+// Two places located on site (a survey's positions); the rest are areas (truth.spec.js).
+const located = surveyedPack();
+const study = located.places.find((p) => p.id === 'hangzhou-study-room');
+study.position = { lat: 30.3645, lng: 120.2842, precision: { approximate: { radius_m: 20 } } };
+study.sources = [...study.sources, SURVEYED];
+const library = located.places.find((p) => p.id === 'library-24h').position;
+const locatedBody = JSON.stringify(located);
 
-  test('sorts by distance with walking time, approximate places marked', async ({ page }) => {
+test.describe('near me', () => {
+  test.use({
+    geolocation: { latitude: library.lat, longitude: library.lng },
+    permissions: ['geolocation'],
+    serverOptions: { override: (p) => (p === '/content/pack.json' ? { body: locatedBody } : undefined) },
+  });
+
+  test('sorts located places by distance with walking time, then the areas', async ({ page }) => {
     await page.goto('/places');
-    await expect(page.locator('.place-distance')).toHaveCount(0); // never asked on load
+    await expect(page.locator('.place-row .place-distance', { hasText: '步行' })).toHaveCount(0); // never asked on load
     await page.getByRole('button', { name: '离我最近' }).click();
-    await expect(rows(page).first()).toHaveText('牛角村古海塘遗址');
+    await expect(rows(page).first()).toHaveText('24小时图书馆');
     await expect(page.locator('.place-distance').first()).toContainText(/^约 0 米 · 步行 0 分钟$/);
-    await expect(page.locator('.place-distance').nth(1)).toContainText(/^约 2\.\d 公里 · 步行 \d+ 分钟$/);
+    await expect(rows(page).nth(1)).toHaveText('杭州书房');
+    await expect(page.locator('.place-distance').nth(1)).toContainText(/^约 2 公里 · 步行 \d+ 分钟$/);
+    await expect(page.locator('.place-distance').nth(2)).toContainText(/^大致在.+一带$/);
   });
 });
 
@@ -77,15 +90,16 @@ function bd([lat, lng]) {
 }
 
 test('map-app links carry coordinates in each app\'s datum', async ({ page }) => {
-  const p = pack.places.find((x) => x.id === 'niujiao-seawall').position;
-  await page.goto('/places/niujiao-seawall');
+  const s = await startServer({ dir: 'dist', override: (path) => (path === '/content/pack.json' ? { body: locatedBody } : undefined) });
+  const p = library;
+  await page.goto(s.url + '/places/library-24h');
   const href = (cls) => page.locator(`.handoff .${cls}`).getAttribute('href');
   const amap = new URL(await href('amap'));
   const [glng, glat] = amap.searchParams.get('position').split(',').map(Number);
   const [elat, elng] = gcj(p.lat, p.lng);
   expect(Math.abs(glat - elat)).toBeLessThan(2e-6);
   expect(Math.abs(glng - elng)).toBeLessThan(2e-6);
-  expect(amap.searchParams.get('name')).toBe('牛角村古海塘遗址');
+  expect(amap.searchParams.get('name')).toBe('24小时图书馆');
   const baidu = new URL(await href('baidu'));
   const [blat, blng] = baidu.searchParams.get('location').split(',').map(Number);
   const [eblat, eblng] = bd(gcj(p.lat, p.lng));
@@ -93,6 +107,7 @@ test('map-app links carry coordinates in each app\'s datum', async ({ page }) =>
   expect(Math.abs(blng - eblng)).toBeLessThan(2e-6);
   const apple = new URL(await href('apple'));
   expect(apple.searchParams.get('ll')).toBe(`${p.lat.toFixed(6)},${p.lng.toFixed(6)}`);
+  await s.close();
 });
 
 test.describe('opening hours', () => {
@@ -109,7 +124,8 @@ test.describe('opening hours', () => {
       // Monday 2026-11-30 10:00 in Shanghai = Sunday 21:00 in New York.
       await page.clock.setFixedTime(new Date('2026-11-30T02:00:00Z'));
       await page.goto(s.url + '/places');
-      const meta = (name) => page.locator('.place-row', { hasText: name }).locator('.place-meta');
+      const meta = (name) => page.locator('.place-row')
+        .filter({ has: page.locator('.place-name').getByText(name, { exact: true }) }).locator('.place-meta');
       await expect(meta('24小时图书馆')).toContainText('开放中 · 21:00闭馆');
       await expect(meta('杭州书房')).toContainText('已闭馆 · 周二 09:00开馆');
       await expect(meta('临品书坊')).toContainText('已闭馆 · 18:00开馆');

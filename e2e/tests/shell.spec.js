@@ -14,9 +14,9 @@ test('lists every place in the pack', async ({ page }) => {
   await page.goto('/places');
   await expect(page.locator('.place-row')).toHaveCount(pack.places.length);
   await expect(page.getByRole('link', { name: /24小时图书馆/ })).toBeVisible();
-  // Nothing invented: every row says hours are not published and the position is approximate.
+  // Nothing invented: the row says the hours were not found and where the place roughly is.
   await expect(page.locator('.place-row').first()).toContainText('暂无开放时间信息');
-  await expect(page.locator('.place-row').first()).toContainText('位置为大致范围');
+  await expect(page.locator('.place-row').first()).toContainText('大致在乔司街道一带');
 });
 
 test('filters places by category', async ({ page }) => {
@@ -44,10 +44,15 @@ test('a deep link to a place renders it with what is and is not known', async ({
   await page.goto('/places/niujiao-seawall');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('牛角村古海塘遗址');
   await expect(page).toHaveTitle('牛角村古海塘遗址 · 乔司导览');
-  await expect(page.getByText('大致范围：半径约 1.5 公里')).toBeVisible();
+  // No position was ever found for the dig: said so, with the area in words, not a circle.
+  await expect(page.getByText('暂无准确位置，地图上不标注。')).toBeVisible();
+  await expect(page.locator('.place-area')).toHaveText(/^大致在牛角村（.+）一带$/);
   await expect(page.getByText('暂无开放时间信息')).toBeVisible();
-  await expect(page.getByText('电话未公布')).toBeVisible();
-  await expect(page.getByText(/杭州发掘规模最大的海塘/)).toBeVisible();
+  await expect(page.locator('.facts dd', { hasText: '暂无信息' })).toHaveCount(2); // address, phone
+  await expect(page.getByText(/杭州发掘规模最大的海塘/).first()).toBeVisible();
+  // Both accounts of the walls, each with its source.
+  await expect(page.locator('.sources li')).toHaveCount(2);
+  await expect(page.locator('.sources .says').nth(1)).toContainText('临平古海塘文化公园');
 });
 
 test('deep links to a route and a festival event render', async ({ page }) => {
@@ -55,7 +60,7 @@ test('deep links to a route and a festival event render', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('古海塘寻迹');
   await expect(page.locator('.stop')).toHaveCount(pack.routes[0].stops.length);
   await page.goto('/festival/2023/shijin-haitang');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('情景剧《十斤海塘》');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('原创情景剧《十斤海塘》');
   await expect(page.getByText('2023年12月27日 周三 · 暂无具体时间信息')).toBeVisible();
   // That edition is over: said so, and nothing offers to put it in a schedule or calendar.
   await expect(page.locator('article .badge')).toHaveText('已结束');

@@ -106,7 +106,7 @@ test('an invalid pack served after a valid one leaves the old content in place',
     await expect(page.locator('.content-version')).toHaveText(pack.meta.version);
     const bad = structuredClone(pack);
     bad.meta.version = 'broken-2';
-    bad.places[0].position.lat = 123;
+    bad.places[0].position = { lat: 123, lng: 120.28, precision: 'exact' };
     served = JSON.stringify(bad);
     await page.reload();
     await expect(page.locator('.notice.refused')).toBeVisible();

@@ -48,7 +48,13 @@ fn PlacesMap() -> impl IntoView {
                     }),
             )
         });
-        let paths = pack.routes.iter().map(|r| r.path_points()).collect();
+        // A route with no line (guided stop by stop) draws nothing here.
+        let paths = pack
+            .routes
+            .iter()
+            .filter(|r| r.path.len() >= 2)
+            .map(|r| r.path_points())
+            .collect();
         let me = Signal::derive(move || match here.0.get() {
             GeoState::Found(p) => Some(p),
             _ => None,
@@ -89,7 +95,9 @@ fn PlacesMap() -> impl IntoView {
                 {chip(None)}
                 {CATEGORIES
                     .iter()
-                    .filter(|c| pack.places.iter().any(|p| p.category == **c))
+                    .filter(|c| {
+                        pack.places.iter().any(|p| p.category == **c && p.position.is_some())
+                    })
                     .map(|c| chip(Some(c)))
                     .collect_view()}
             </div>
@@ -130,7 +138,7 @@ fn PlacesMap() -> impl IntoView {
                     view! {
                         <p class="notice unplaced">
                             {x(K::MapUnplaced)}" "
-                            <A href=Page::Places(None).href()>{x(K::TabPlaces)}</A>
+                            <A href=Page::Places(None).href()>{x(K::MapSeeAllPlaces)}</A>
                         </p>
                     }
                 })}

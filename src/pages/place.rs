@@ -196,9 +196,17 @@ fn PlaceView(place: Place) -> impl IntoView {
                     </a>
                 </li>
             </ul>
-            <A href=Page::Map.href() attr:class="button secondary">
-                {i.t(K::OpenMap)}
-            </A>
+            // Only a place the map draws.
+            {p
+                .position
+                .is_some()
+                .then(|| {
+                    view! {
+                        <A href=Page::Map.href() attr:class="button secondary">
+                            {i.t(K::OpenMap)}
+                        </A>
+                    }
+                })}
         </article>
     }
 }

@@ -363,6 +363,14 @@ fn a_guess_cannot_pass_as_a_fact() {
         Kind::Empty
     ));
 
+    // An area is named, not framed: the app says "大致在…一带" itself.
+    let mut v = shipped();
+    v["places"][0]["area"] = json!({ "zh": "乔司街道一带", "en": "Qiaosi" });
+    v["places"][1]["area"] = json!({ "zh": "乔司街道", "en": "Around Qiaosi" });
+    let ps = problems(&v);
+    assert!(has(&ps, "places[0].area", Kind::OutOfRange), "{ps:#?}");
+    assert!(has(&ps, "places[1].area", Kind::OutOfRange), "{ps:#?}");
+
     // A source's date is a date.
     let mut v = shipped();
     v["places"][0]["sources"][0]["date"] = json!("2023/12");

@@ -58,7 +58,24 @@ pub(super) fn place_position(v: &mut Checker, at: &str, p: &Place) {
     }
     let needs_area = p.position.is_none_or(|pos| !pos.is_located());
     match &p.area {
-        Some(a) => v.i18n(&format!("{at}.area"), &a.zh, &a.en),
+        Some(a) => {
+            v.i18n(&format!("{at}.area"), &a.zh, &a.en);
+            // The app frames the area itself: "大致在…一带" / "Somewhere around …".
+            let en = a.en.to_lowercase();
+            if ["一带", "附近", "大致"].iter().any(|w| a.zh.contains(w))
+                || ["near ", "around ", "somewhere "]
+                    .iter()
+                    .any(|w| en.starts_with(w))
+            {
+                v.add(
+                    &format!("{at}.area"),
+                    Kind::OutOfRange,
+                    "name the area only (乔司街道 / Qiaosi): the guide adds 大致在…一带 and \
+                     \"Somewhere around\" itself"
+                        .into(),
+                );
+            }
+        }
         None if needs_area => v.add(
             &format!("{at}.area"),
             Kind::Empty,
