@@ -95,3 +95,25 @@ test('the map draws no place it has no position for, and says so', async ({ page
   expect(withPosition).toBeLessThan(pack.places.length);
   await expect(page.locator('.legend li')).toHaveCount(pack.routes.filter((r) => (r.path ?? []).length >= 2).length);
 });
+
+test.describe('every page, in both languages, near the places', () => {
+  test.use({ permissions: ['geolocation'], geolocation: HERE });
+
+  for (const lang of ['zh-CN', 'en']) {
+    test(`no distance, walking time or off-route warning anywhere (${lang})`, async ({ page }, info) => {
+      await page.addInitScript((l) => localStorage.setItem('qiaosi.lang', l), lang);
+      const paths = ['/', '/places', '/map', '/routes', '/festival', '/passport', '/me',
+        ...pack.places.map((p) => `/places/${p.id}`), ...pack.routes.map((r) => `/routes/${r.id}`)];
+      for (const path of paths) {
+        await page.goto(path);
+        await expect(page.locator('main h1, main h2').first()).toBeVisible();
+        if (path === '/places') await page.locator('.near-me').click();
+        if (path === '/map') await page.locator('.map-actions .button').first().click();
+        await page.waitForTimeout(300);
+        const text = await page.locator('main').innerText();
+        expect(text, path).not.toMatch(/步行 ?\d|\d+ ?分钟|walk \d|\d+ min\b|偏离路线|off the route|全长|Length \d/i);
+        await page.screenshot({ path: info.outputPath(`${lang}${path.replace(/\//g, '_')}.png`), fullPage: true });
+      }
+    });
+  }
+});
