@@ -6,9 +6,10 @@
 // the app fetches itself.
 //
 // The goal is 400 KB (issue #10) and is not met yet: one app wasm with one Leptos runtime is
-// 416 KB on its own (docs/size.md has the breakdown). Until it is, the check fails above
+// 438 KB on its own (docs/size.md has the breakdown). Until it is, the check fails above
 // CEILING_KB, the measured total plus a little room, so that nothing grows unnoticed; it
-// always prints how far the app is from the goal.
+// always prints how far the app is from the goal. Raised once, from 490 to 510 KB, when the
+// content-truth work (issue #11) added 22 KB: sources, areas, stop-by-stop guidance (docs/size.md).
 //
 //   node scripts/size.mjs [dist]
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const GOAL_KB = 400;
-const CEILING_KB = 490;
+const CEILING_KB = 510;
 const PACK = '/content/pack.json';
 const dist = process.argv[2] ?? 'dist';
 

@@ -3,7 +3,7 @@
 
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
-use qiaosi_core::content::{Basis, Source};
+use qiaosi_core::content::{Basis, Source, SEED};
 
 /// The host of a URL, as the link's text: a full address does not fit a phone's width.
 fn host(url: &str) -> &str {
@@ -25,7 +25,9 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
                     </a>
                 }
                 .into_any(),
-                None => format!("《{}》", s.cite).into_any(),
+                None if s.cite == SEED => format!("《{}》", s.cite).into_any(),
+                // A visit, cited by who made it.
+                None => s.cite.clone().into_any(),
             };
             // A visit's date is when it was checked; any other date is the source's own.
             let date = s.date.clone().map(|d| {

@@ -12,6 +12,7 @@ pub mod hours;
 pub mod ics;
 pub mod listing;
 pub mod lunar;
+pub mod patch;
 pub mod programme;
 pub mod search;
 pub mod time;

@@ -157,12 +157,27 @@ pub struct Place {
     pub hours: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// How to find the way in ("东侧小门，周末走正门"), as a surveyor saw it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entrance: Option<I18n>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<Access>,
     pub description: I18n,
     #[serde(default)]
     pub tags: Vec<String>,
     /// Where the facts came from, at least one; a `surveyed` source's date is the day the
     /// place was checked on site.
     pub sources: Vec<Source>,
+}
+
+/// Step-free access as seen on site; `None` where the surveyor could not tell.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Access {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_free: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lift: Option<bool>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -349,6 +364,8 @@ pub(crate) mod tests {
             address: None,
             hours: None,
             phone: None,
+            entrance: None,
+            access: None,
             description: I18n::default(),
             tags: vec![],
             sources: vec![],

@@ -51,7 +51,7 @@ impl Basis {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// A full `http(s)://` URL, or [`SEED`].
+    /// A full `http(s)://` URL, or [`SEED`]; for a `surveyed` source, the surveyor's name.
     pub cite: String,
     pub basis: Basis,
     /// The source's own date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), shown as "资料日期"; for a
@@ -64,8 +64,11 @@ pub struct Source {
 }
 
 impl Source {
-    /// A URL a reader can open, or the seed's title.
+    /// A URL a reader can open, the seed's title, or (for a visit) who made it.
     pub fn is_citable(&self) -> bool {
+        if self.basis == Basis::Surveyed {
+            return !self.cite.trim().is_empty() && !self.cite.contains('\n');
+        }
         let url = |p: &str| {
             self.cite.strip_prefix(p).is_some_and(|rest| {
                 rest.contains('.') && !rest.starts_with('/') && !rest.contains(char::is_whitespace)
@@ -76,7 +79,8 @@ impl Source {
 
     /// The link to open, when the cite is a URL.
     pub fn url(&self) -> Option<&str> {
-        (self.cite != SEED).then_some(self.cite.as_str())
+        let is_url = self.cite.starts_with("https://") || self.cite.starts_with("http://");
+        is_url.then_some(self.cite.as_str())
     }
 }
 
@@ -121,6 +125,14 @@ mod tests {
             assert!(!src(bad).is_citable(), "{bad}");
         }
         assert_eq!(src(SEED).url(), None);
+        // A visit is cited by who made it.
+        let visit = Source {
+            basis: Basis::Surveyed,
+            ..src("王芳")
+        };
+        assert!(visit.is_citable());
+        assert_eq!(visit.url(), None);
+        assert!(!Source { cite: " ".into(), ..visit }.is_citable());
     }
 
     #[test]

@@ -25,7 +25,8 @@ pub(super) fn sources(v: &mut Checker, at: &str, sources: &[Source]) {
                 &format!("{sat}.cite"),
                 Kind::Unsourced,
                 format!(
-                    "\"{}\" is neither a full URL (https://…) nor the seed article \"{SEED}\"",
+                    "\"{}\" is neither a full URL (https://…) nor the seed article \"{SEED}\" \
+                     (a surveyed source names its surveyor)",
                     s.cite
                 ),
             );
