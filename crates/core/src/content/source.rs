@@ -132,7 +132,11 @@ mod tests {
         };
         assert!(visit.is_citable());
         assert_eq!(visit.url(), None);
-        assert!(!Source { cite: " ".into(), ..visit }.is_citable());
+        assert!(!Source {
+            cite: " ".into(),
+            ..visit
+        }
+        .is_citable());
     }
 
     #[test]
