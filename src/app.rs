@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                             />
                             <Route path=passport() view=passport::PassportPage />
                             <Route path=staff() view=staff::Staff />
+                            <Route path=survey() view=survey::SurveyPage />
                             <Route path=me() view=me::Me />
                         </FlatRoutes>
                     </main>
@@ -117,6 +118,7 @@ paths! {
     checkin => "/checkin/:code";
     passport => "/passport";
     staff => "/staff";
+    survey => "/survey";
     me => "/me";
 }
 

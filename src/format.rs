@@ -32,7 +32,7 @@ pub fn around(area: &str, en: bool) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
+pub const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -46,7 +46,7 @@ pub fn format_date(d: Date, en: bool) -> String {
             "{} {} {} {}",
             WEEKDAYS_EN[wd],
             d.day,
-            MONTHS[usize::from(d.month) - 1],
+            MONTHS_EN[usize::from(d.month) - 1],
             d.year
         )
     } else {

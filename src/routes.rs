@@ -26,6 +26,8 @@ pub enum Page<'a> {
     Checkin(&'a str),
     Passport,
     Staff,
+    /// Survey mode for the people who run the guide: not in the tab bar.
+    Survey,
     Me,
 }
 
@@ -56,6 +58,7 @@ impl<'a> Page<'a> {
             Page::Checkin(code) => format!("/checkin/{code}"),
             Page::Passport => "/passport".into(),
             Page::Staff => "/staff".into(),
+            Page::Survey => "/survey".into(),
             Page::Me => "/me".into(),
         }
     }
@@ -76,6 +79,7 @@ impl<'a> Page<'a> {
             ["checkin", code] => Page::Checkin(code),
             ["passport"] => Page::Passport,
             ["staff"] => Page::Staff,
+            ["survey"] => Page::Survey,
             ["me"] => Page::Me,
             _ => return None,
         })
@@ -89,7 +93,7 @@ impl<'a> Page<'a> {
             Page::Map => Page::Map,
             Page::Routes | Page::Route(_) => Page::Routes,
             Page::Festival | Page::Event(..) => Page::Festival,
-            Page::Checkin(_) | Page::Passport | Page::Staff | Page::Me => Page::Me,
+            Page::Checkin(_) | Page::Passport | Page::Staff | Page::Survey | Page::Me => Page::Me,
         }
     }
 }
@@ -121,6 +125,7 @@ mod tests {
             Page::Checkin("AQJrMQ-_x"),
             Page::Passport,
             Page::Staff,
+            Page::Survey,
             Page::Me,
         ]
     }
@@ -181,6 +186,7 @@ mod tests {
                 Page::Checkin(c) => ("checkin", vec![p("code", c)]),
                 Page::Passport => ("passport", vec![]),
                 Page::Staff => ("staff", vec![]),
+                Page::Survey => ("survey", vec![]),
                 Page::Me => ("me", vec![]),
             };
             assert_eq!((name, params), (want_name, want), "{href}");

@@ -1,6 +1,6 @@
 //! Opening hours as people read them: a one-line status and a week table, in Shanghai time.
 
-use crate::format::{format_minutes, format_time, weekday_name};
+use crate::format::{format_minutes, format_time, weekday_name, MONTHS_EN};
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
 use qiaosi_core::content::Place;
@@ -53,9 +53,11 @@ pub fn status_line(place: &Place, now: LocalDateTime, en: bool) -> String {
     }
 }
 
-/// The week's hours, Monday first, plus public holidays when the rules mention them.
+/// The hours of the week that contains `today`, Monday first, with the season's hours and the
+/// dated closures of that week; each day is dated when the hours depend on dates. Then public
+/// holidays, when the rules mention them for that week.
 #[component]
-pub fn WeekTable(hours: OpeningHours, today: usize) -> impl IntoView {
+pub fn WeekTable(hours: OpeningHours, today: Date) -> impl IntoView {
     let i = use_i18n();
     let en = i.en();
     let spans = |s: &[(u16, u16)]| {
@@ -68,20 +70,35 @@ pub fn WeekTable(hours: OpeningHours, today: usize) -> impl IntoView {
                 .join(", ")
         }
     };
+    let monday = today.add_days(-(today.weekday().index() as i64));
+    let dated = hours.has_dates();
+    let day_name = move |d: usize| {
+        let name = weekday_name(d, en);
+        if !dated {
+            return name.to_string();
+        }
+        let date = monday.add_days(d as i64);
+        if en {
+            format!("{name} {} {}", date.day, MONTHS_EN[usize::from(date.month) - 1])
+        } else {
+            format!("{name} {}月{}日", date.month, date.day)
+        }
+    };
+    let today_index = today.weekday().index();
     let rows = hours
-        .week()
+        .week_of(today)
         .iter()
         .enumerate()
         .map(|(d, s)| {
             view! {
-                <tr class:today=d == today>
-                    <th scope="row">{weekday_name(d, en)}</th>
+                <tr class:today=d == today_index>
+                    <th scope="row">{day_name(d)}</th>
                     <td>{spans(s)}</td>
                 </tr>
             }
         })
         .collect_view();
-    let holidays = hours.holiday_spans().map(|s| {
+    let holidays = hours.holiday_on(today).map(|s| {
         view! {
             <tr>
                 <th scope="row">{i.t(K::PublicHolidays)}</th>

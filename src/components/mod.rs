@@ -14,6 +14,7 @@ pub mod scanner;
 pub mod schedule;
 pub mod sources;
 pub mod stop_guide;
+pub mod survey;
 pub mod tabbar;
 
 use crate::i18n::{use_i18n, K};

@@ -1,9 +1,14 @@
 //! Where an entry's facts come from: each source with how it is known and its date, so a
-//! reader can tell a report from a visit and follow the link to check.
+//! reader can tell a report from a visit and follow the link to check. An OpenStreetMap source
+//! carries the attribution its licence (ODbL) asks for, linked to OSM's copyright page.
 
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
 use qiaosi_core::content::{Basis, Source, SEED};
+use qiaosi_core::osm::ATTRIBUTION;
+
+/// Where OpenStreetMap explains its licence and attribution.
+const OSM_COPYRIGHT: &str = "https://www.openstreetmap.org/copyright";
 
 /// The host of a URL, as the link's text: a full address does not fit a phone's width.
 fn host(url: &str) -> &str {
@@ -42,6 +47,16 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
                 .says
                 .as_ref()
                 .map(|t| view! { <span class="says">{t.get(en).to_string()}</span> });
+            // ODbL: OSM facts are shown with their attribution, whatever else the source says.
+            let attribution = (s.basis == Basis::Osm).then(|| {
+                view! {
+                    <span class="says">
+                        <a href=OSM_COPYRIGHT rel="noopener noreferrer">
+                            {ATTRIBUTION}
+                        </a>
+                    </span>
+                }
+            });
             view! {
                 <li>
                     <span class="basis">{s.basis.describe(en)}</span>
@@ -49,6 +64,7 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
                     " · "
                     {cite}
                     {says}
+                    {attribution}
                 </li>
             }
         })

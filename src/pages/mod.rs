@@ -13,3 +13,4 @@ pub mod places;
 pub mod route;
 pub mod routes;
 pub mod staff;
+pub mod survey;

@@ -156,7 +156,7 @@ fn PlaceView(place: Place) -> impl IntoView {
                 .map(|h| {
                     view! {
                         <h2>{i.t(K::Hours)}</h2>
-                        <WeekTable hours=h today=now.date.weekday().index() />
+                        <WeekTable hours=h today=now.date />
                     }
                 })}
             <dl class="facts">

@@ -67,3 +67,39 @@ pub async fn share(title: &str, url: &str) -> Shared {
         Shared::Failed
     }
 }
+
+/// Shares a text file through the share sheet where the phone can share files; `false` when
+/// it cannot (the page then offers the download only). Built through `Reflect` like `share`.
+pub async fn share_file(name: &str, mime: &str, text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let nav = JsValue::from(window.navigator());
+    let global = JsValue::from(js_sys::global());
+    let Ok(file_ctor) =
+        Reflect::get(&global, &"File".into()).and_then(|f| f.dyn_into::<Function>())
+    else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = Object::new();
+    let _ = Reflect::set(&opts, &"type".into(), &mime.into());
+    let args = js_sys::Array::of3(&parts, &name.into(), &opts);
+    let Ok(file) = Reflect::construct(&file_ctor, &args) else {
+        return false;
+    };
+    let data = Object::new();
+    let _ = Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file));
+    let can = Reflect::get(&nav, &"canShare".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call1(&nav, &data).ok())
+        .is_some_and(|v| v.is_truthy());
+    if !can {
+        return false;
+    }
+    match call(&nav, "share", &data) {
+        Some(p) => JsFuture::from(p).await.is_ok(),
+        None => false,
+    }
+}

@@ -4,6 +4,7 @@
 
 use super::geolocation::GeoError;
 use leptos::prelude::*;
+use qiaosi_core::geo::track::Fix;
 use qiaosi_core::geo::LatLng;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -29,6 +30,8 @@ fn clear() {
 pub struct WatchPosition {
     /// The latest fix.
     pub fix: RwSignal<Option<LatLng>>,
+    /// The same fix with the accuracy the phone claims and its time (survey mode needs both).
+    pub reading: RwSignal<Option<Fix>>,
     pub error: RwSignal<Option<GeoError>>,
     pub watching: RwSignal<bool>,
 }
@@ -40,11 +43,17 @@ impl WatchPosition {
             self.error.set(Some(GeoError::Unsupported));
             return;
         };
-        let (fix, error, watching) = (self.fix, self.error, self.watching);
+        let (fix, reading, error, watching) = (self.fix, self.reading, self.error, self.watching);
         let ok = OnFix::new(move |p: web_sys::Position| {
             let c = p.coords();
+            let at = LatLng::new(c.latitude(), c.longitude());
             error.set(None);
-            fix.set(Some(LatLng::new(c.latitude(), c.longitude())));
+            fix.set(Some(at));
+            reading.set(Some(Fix {
+                at,
+                accuracy_m: c.accuracy(),
+                t_s: p.timestamp() / 1000.0,
+            }));
         });
         let err = OnError::new(move |e: web_sys::PositionError| {
             let e = match e.code() {
@@ -89,6 +98,7 @@ impl WatchPosition {
 pub fn use_watch_position() -> WatchPosition {
     let w = WatchPosition {
         fix: RwSignal::new(None),
+        reading: RwSignal::new(None),
         error: RwSignal::new(None),
         watching: RwSignal::new(false),
     };

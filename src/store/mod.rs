@@ -8,6 +8,7 @@ pub mod local;
 pub mod outbox;
 pub mod schema;
 pub mod stamps;
+pub mod survey;
 pub mod user;
 
 use indexed_db_futures::database::Database;

@@ -23,14 +23,16 @@ pub const CHECKINS: &str = "checkins";
 pub const OUTBOX: &str = "outbox";
 /// Small app state (whether storage persistence was asked, last content check).
 pub const SETTINGS: &str = "settings";
+/// Survey mode's records until exported: places, routes, a walk in progress (store/survey.rs).
+pub const SURVEY: &str = "survey";
 
 /// Stores holding what the user made: written with strict durability, never cleared.
-pub const USER_STORES: [&str; 4] = [FAVOURITES, SCHEDULE, CHECKINS, OUTBOX];
+pub const USER_STORES: [&str; 5] = [FAVOURITES, SCHEDULE, CHECKINS, OUTBOX, SURVEY];
 
 type Step = fn(&Database) -> indexed_db_futures::Result<()>;
 
 /// Step `i` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: [Step; 2] = [v1, v2];
+pub const MIGRATIONS: [Step; 3] = [v1, v2, v3];
 
 pub fn version() -> u32 {
     MIGRATIONS.len() as u32
@@ -54,6 +56,11 @@ fn v1(db: &Database) -> indexed_db_futures::Result<()> {
 /// v2: a store for small app state (kept apart from user data so it can be cleared freely).
 fn v2(db: &Database) -> indexed_db_futures::Result<()> {
     ensure_store(db, SETTINGS)
+}
+
+/// v3: survey mode's records (a surveyor's work, kept like the user's own data).
+fn v3(db: &Database) -> indexed_db_futures::Result<()> {
+    ensure_store(db, SURVEY)
 }
 
 /// Runs every step from `old` up to the current version.

@@ -8,10 +8,18 @@
 //! [`pinyin_keys`]); with `--check` it only fails when they are stale.
 //! `keygen`, `issue`, `poster` and `verify-passport` make and check signed check-in codes
 //! (one module each; see `docs/checkin-token.md`).
+//! `merge` applies a survey patch from the app's survey mode ([`merge`]); `import-osm` brings
+//! an Overpass export of OpenStreetMap data into a pack ([`import_osm`]). Both print what
+//! changed, field by field, and write nothing unless the result validates.
+//! `hours-states` prints when opening hours are open, half hour by half hour, for the
+//! differential test against opening_hours.js ([`hours_states`]).
 
 mod args;
+mod hours_states;
+mod import_osm;
 mod issue;
 mod keygen;
+mod merge;
 mod pinyin_keys;
 mod poster;
 mod verify_passport;
@@ -20,10 +28,13 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: qiaosi validate <pack.json> [--today YYYY-MM-DD]
        qiaosi pinyin [--check] <pack.json>
+       qiaosi merge <pack.json> <patch.json> --out <new.json> [--version V] [--today YYYY-MM-DD]
+       qiaosi import-osm <overpass.json> --into <pack.json> --out <new.json> [--version V] [--today YYYY-MM-DD]
        qiaosi keygen [--id ID] [FILE]
        qiaosi issue --key FILE --point ID --from YYYY-MM-DD[THH:MM] --until YYYY-MM-DD[THH:MM] [--host https://HOST] [--pack pack.json]
        qiaosi poster --key FILE --point ID --pack pack.json --from … --until … --out poster.svg [--host https://HOST]
-       qiaosi verify-passport <passport text or file> --pack pack.json";
+       qiaosi verify-passport <passport text or file> --pack pack.json
+       qiaosi hours-states <opening_hours> --from YYYY-MM-DD --days N [--holidays YYYY-MM-DD,…]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,10 +54,13 @@ fn main() -> ExitCode {
         },
         ["pinyin", path] => pinyin_keys::run(path, false),
         ["pinyin", "--check", path] | ["pinyin", path, "--check"] => pinyin_keys::run(path, true),
+        ["merge", rest @ ..] => merge::run(rest),
+        ["import-osm", rest @ ..] => import_osm::run(rest),
         ["keygen", rest @ ..] => keygen::run(rest),
         ["issue", rest @ ..] => issue::run(rest),
         ["poster", rest @ ..] => poster::run(rest),
         ["verify-passport", rest @ ..] => verify_passport::run(rest),
+        ["hours-states", rest @ ..] => hours_states::run(rest),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -146,6 +146,17 @@ pub fn to_json(pack: &Pack) -> String {
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
+/// Writes a pack beside `path` and renames it over, so an interrupted run leaves the old file.
+pub fn write(path: &str, json: &str) -> Result<(), String> {
+    let tmp = format!("{path}.tmp");
+    std::fs::write(&tmp, json)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            format!("{path}: cannot write: {e}")
+        })
+}
+
 pub fn run(path: &str, check: bool) -> ExitCode {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -183,11 +194,8 @@ pub fn run(path: &str, check: bool) -> ExitCode {
         println!("{path}: pinyin keys are up to date");
         return ExitCode::SUCCESS;
     }
-    // Written beside the pack and renamed over it, so an interrupted run leaves the old pack.
-    let tmp = format!("{path}.tmp");
-    if let Err(e) = std::fs::write(&tmp, &json).and_then(|()| std::fs::rename(&tmp, path)) {
-        eprintln!("{path}: cannot write: {e}");
-        let _ = std::fs::remove_file(&tmp);
+    if let Err(e) = write(path, &json) {
+        eprintln!("{e}");
         return ExitCode::from(2);
     }
     println!(

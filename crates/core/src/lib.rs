@@ -3,6 +3,7 @@
 //! tested natively with plain `cargo test` and shared by the app (wasm) and the CLI.
 
 pub mod checkin;
+pub mod contact;
 pub mod content;
 pub mod geo;
 pub mod gpx;
@@ -10,8 +11,10 @@ pub mod handoff;
 pub mod hash;
 pub mod hours;
 pub mod ics;
+pub mod json;
 pub mod listing;
 pub mod lunar;
+pub mod osm;
 pub mod patch;
 pub mod programme;
 pub mod search;

@@ -15,6 +15,7 @@ pub mod datum;
 pub mod mercator;
 pub mod route;
 pub mod stops;
+pub mod track;
 pub mod tracking;
 pub mod walk;
 

@@ -5,9 +5,20 @@
 //! fingerprint of that entry as the surveyor's phone had it (`was`), so a merge into a newer
 //! pack can tell "changed since" (a conflict, listed and refused) from "unchanged" (applied).
 //! A surveyed fact always arrives with a `surveyed` source dated the day of the visit.
+//!
+//! [`parse`] reads a patch file (refusing other formats and naming the JSON path of a bad
+//! field), [`merge()`] applies it to a pack and [`Change`] says what changed, field by field.
 
 use crate::content::{I18n, Place, Position, Route, Source};
+use crate::validate::{Kind, Problem};
 use serde::{Deserialize, Serialize};
+
+pub mod diff;
+mod merge;
+mod refusal;
+pub use diff::{Change, Diff, EntryKind, FieldChange};
+pub use merge::{merge, merge_as};
+pub use refusal::{Conflict, Refusal};
 
 /// The patch format this build writes and reads.
 pub const PATCH_FORMAT: u32 = 1;
@@ -43,6 +54,13 @@ pub struct PlacePatch {
     pub category: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
+    /// Where it roughly is, in words: needed for a new place without a position, or with one
+    /// good only to 300 m or more (see [`crate::content::Place::area`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<I18n>,
+    /// Required for a new place: the pack shows a description for every place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<I18n>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<I18n>,
     /// OpenStreetMap `opening_hours`.
@@ -77,6 +95,32 @@ pub struct RoutePatch {
 /// A fingerprint of one pack entry as JSON, to tell whether it changed since a patch was made.
 pub fn entry_fingerprint<T: Serialize>(entry: &T) -> String {
     crate::hash::fingerprint(&serde_json::to_string(entry).unwrap_or_default())
+}
+
+/// Reads a patch file. A patch in another format is refused before anything else is read, so
+/// an old `qiaosi` says "update me" instead of listing fields it does not know.
+pub fn parse(json: &str) -> Result<Patch, Problem> {
+    #[derive(Deserialize)]
+    struct Format {
+        format: Option<serde_json::Value>,
+    }
+    let problem = |path: &str, message: String| Problem {
+        path: path.into(),
+        kind: Kind::Schema,
+        message,
+    };
+    let head: Format = crate::json::parse(json)?;
+    match head.format {
+        None => Err(problem(
+            "format",
+            "missing: not a survey patch (the app's survey mode writes one)".into(),
+        )),
+        Some(v) if v.as_u64() == Some(u64::from(PATCH_FORMAT)) => crate::json::parse(json),
+        Some(v) => Err(problem(
+            "format",
+            format!("patch format {v} is not {PATCH_FORMAT}, the one this qiaosi reads"),
+        )),
+    }
 }
 
 impl PlacePatch {
@@ -126,5 +170,27 @@ mod tests {
         assert_eq!(patch.places[0].was.as_deref(), Some(fp.as_str()));
         place.hours = Some("Mo-Su 09:00-17:00".into());
         assert_ne!(entry_fingerprint(&place), fp);
+    }
+
+    #[test]
+    fn parsing_refuses_other_formats_and_names_the_bad_field() {
+        let ok = r#"{"format":1,"base":"v","made":"2026-12-01","surveyor":"王",
+            "places":[{"id":"p","source":{"cite":"王","basis":"surveyed"}}]}"#;
+        assert_eq!(parse(ok).unwrap().places[0].id, "p");
+        let e = parse(r#"{"format":2,"base":"v","future":true}"#).unwrap_err();
+        assert_eq!(e.path, "format");
+        assert!(
+            e.message.contains("patch format 2 is not 1"),
+            "{}",
+            e.message
+        );
+        let e = parse(r#"{"places":[]}"#).unwrap_err();
+        assert!(e.message.contains("not a survey patch"), "{}", e.message);
+        let bad = ok.replace(r#""id":"p","#, r#""id":"p","position":{"lat":"x"},"#);
+        let e = parse(&bad).unwrap_err();
+        #[cfg(feature = "json-paths")]
+        assert_eq!(e.path, "places[0].position.lat");
+        assert!(e.message.contains("invalid type"), "{}", e.message);
+        assert!(parse("[1,").is_err());
     }
 }
