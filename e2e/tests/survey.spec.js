@@ -26,6 +26,8 @@ test('a survey becomes a merged pack: a located place and a route to follow', as
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('实地记录');
   // Not reachable from the app's navigation.
   await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '实地记录' })).toHaveCount(0);
+  // Nothing to export yet: no export button.
+  await expect(page.locator('a.export-patch')).toBeHidden();
   await page.locator('input[name="surveyor"]').fill('王芳');
   await page.locator('input[name="surveyor"]').blur();
 
@@ -51,10 +53,21 @@ test('a survey becomes a merged pack: a located place and a route to follow', as
   expect(Math.abs(lng - DOOR.longitude) * 111320 * Math.cos(0.53)).toBeLessThan(5);
   await expect(taken).toContainText(/±\d 米|±10 米/);
 
-  await place.locator('input[name="hours"]').fill('Mo-Fr: 09:00-17:00');
-  await expect(place.locator('.hours-problem')).toBeVisible();
-  await place.locator('input[name="hours"]').fill('Tu-Su 09:00-17:00; Mo off');
+  // Hours through the form: Tuesday to Sunday, closed on public holidays and one date.
+  for (let d = 1; d < 7; d++) {
+    await place.locator(`input[name="open-${d}"]`).fill('09:00');
+    await place.locator(`input[name="close-${d}"]`).fill('17:00');
+  }
+  await place.locator('input[name="ph-closed"]').check();
+  await place.locator('input[name="closed-dates"]').fill('2027-02-05');
+  await place.getByRole('button', { name: '生成开放时间' }).click();
+  await expect(place.locator('input[name="hours"]')).toHaveValue('Tu-Su 09:00-17:00; Mo off; PH off; 2027 Feb 05 off');
   await expect(place.locator('.week')).toContainText('09:00–17:00');
+  // A typed value is checked as it is typed, with the fix named.
+  await place.locator('input[name="hours"]').fill('Mo-Fr: 09:00-17:00');
+  await expect(place.locator('.hours-problem')).toContainText("':'");
+  await place.locator('input[name="hours"]').fill('Tu-Su 09:00-17:00; Mo off; PH off; 2027 Feb 05 off');
+  await expect(place.locator('.hours-problem')).toHaveCount(0);
   await place.locator('input[name="phone"]').fill('0571-869129');
   await expect(place.locator('.notice.warn')).toContainText('位数不对');
   await place.locator('input[name="phone"]').fill('0571-86912901');
@@ -92,9 +105,13 @@ test('a survey becomes a merged pack: a located place and a route to follow', as
   await expect(walk.locator('.walk-progress')).toContainText('2 站');
   await walk.getByRole('button', { name: '结束记录' }).click();
   await expect(page.locator('.survey-count')).toHaveText('1 个地点 · 1 条路线');
+  await expect(page.locator('a.export-patch')).toBeVisible();
 
   // Export, merge with the CLI, serve the merged pack.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.export-patch').click()]);
+  // The click is dispatched: Playwright's click() on this data: link never returns here, though
+  // the link is visible and stable (no DOM change for 2 s, checked) and the same click in a
+  // plain script downloads at once.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.export-patch').dispatchEvent('click')]);
   const dir = mkdtempSync(join(tmpdir(), 'qiaosi-survey-'));
   const patchPath = join(dir, 'patch.json');
   await download.saveAs(patchPath);
@@ -118,6 +135,9 @@ test('a survey becomes a merged pack: a located place and a route to follow', as
     await page.goto(s.url + '/places/tide-parlour');
     await expect(page.locator('.sources')).toContainText('实地核实');
     await expect(page.locator('.sources')).toContainText('王芳');
+    await expect(page.locator('.facts .entrance')).toHaveText('东侧小门');
+    await expect(page.locator('.facts .access')).toHaveText('无台阶入口：有');
+    await expect(page.locator('.facts')).toContainText('+86 571 86912901');
     await expect(page.locator('.status')).toContainText(/开放中|已闭馆/);
 
     // The walked route is followed along its line, and walking it warns of nothing.

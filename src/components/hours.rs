@@ -79,7 +79,11 @@ pub fn WeekTable(hours: OpeningHours, today: Date) -> impl IntoView {
         }
         let date = monday.add_days(d as i64);
         if en {
-            format!("{name} {} {}", date.day, MONTHS_EN[usize::from(date.month) - 1])
+            format!(
+                "{name} {} {}",
+                date.day,
+                MONTHS_EN[usize::from(date.month) - 1]
+            )
         } else {
             format!("{name} {}月{}日", date.month, date.day)
         }

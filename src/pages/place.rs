@@ -174,6 +174,7 @@ fn PlaceView(place: Place) -> impl IntoView {
                         None => i.t(K::PhoneNotPublished).into_any(),
                     }}
                 </dd>
+                {entrance_view(&p, en)}
                 <dt>{i.t(K::Tags)}</dt>
                 <dd>{tags_in(&p.tags, en)}</dd>
             </dl>
@@ -208,6 +209,50 @@ fn PlaceView(place: Place) -> impl IntoView {
                     }
                 })}
         </article>
+    }
+}
+
+/// What a surveyor saw at the door: how to get in and whether it is step-free. Only shown
+/// when known (a surveyed place), never as "not found" on every other place.
+fn entrance_view(p: &Place, en: bool) -> impl IntoView {
+    let i = use_i18n();
+    let yes_no = |v: Option<bool>, k: K| {
+        v.map(|b| {
+            format!(
+                "{}{}",
+                i.t(k),
+                i.t(if b { K::SurveyYes } else { K::SurveyNo })
+            )
+        })
+    };
+    let access = p.access.map(|a| {
+        [
+            yes_no(a.step_free, K::AccessStepFree),
+            yes_no(a.lift, K::AccessLift),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    });
+    view! {
+        {p
+            .entrance
+            .as_ref()
+            .map(|e| {
+                view! {
+                    <dt>{i.t(K::SurveyEntrance)}</dt>
+                    <dd class="entrance">{e.get(en).to_string()}</dd>
+                }
+            })}
+        {access
+            .filter(|a| !a.is_empty())
+            .map(|a| {
+                view! {
+                    <dt>{i.t(K::Access)}</dt>
+                    <dd class="access">{a}</dd>
+                }
+            })}
     }
 }
 

@@ -47,6 +47,28 @@ pub struct SurveyData {
     pub walk: Option<(WalkMeta, Vec<Fix>)>,
 }
 
+impl SurveyData {
+    /// Adds what was stored to what this visit already holds; this visit's entries win.
+    pub fn merge_stored(&mut self, stored: SurveyData) {
+        if self.surveyor.is_empty() {
+            self.surveyor = stored.surveyor;
+        }
+        for p in stored.places {
+            if !self.places.iter().any(|q| q.id == p.id) {
+                self.places.push(p);
+            }
+        }
+        for r in stored.routes {
+            if !self.routes.iter().any(|q| q.route.id == r.route.id) {
+                self.routes.push(r);
+            }
+        }
+        if self.walk.is_none() {
+            self.walk = stored.walk;
+        }
+    }
+}
+
 /// A chunk of fixes as text: `lat,lng,accuracy,t` per fix, `;` between fixes.
 pub fn encode_fixes(fixes: &[Fix]) -> String {
     fixes
@@ -159,6 +181,34 @@ pub async fn finish_walk(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_was_typed_while_loading_is_kept() {
+        let mut now = SurveyData {
+            surveyor: "王芳".into(),
+            ..SurveyData::default()
+        };
+        let p = |id: &str, note: &str| PlacePatch {
+            id: id.into(),
+            note: Some(note.into()),
+            ..PlacePatch::default()
+        };
+        now.places.push(p("a", "now"));
+        let stored = SurveyData {
+            surveyor: "old".into(),
+            places: vec![p("a", "stored"), p("b", "stored")],
+            ..SurveyData::default()
+        };
+        now.merge_stored(stored);
+        assert_eq!(now.surveyor, "王芳");
+        assert_eq!(now.places, vec![p("a", "now"), p("b", "stored")]);
+        let mut empty = SurveyData::default();
+        empty.merge_stored(SurveyData {
+            surveyor: "李".into(),
+            ..SurveyData::default()
+        });
+        assert_eq!(empty.surveyor, "李");
+    }
 
     #[test]
     fn fixes_round_trip_and_damage_is_skipped() {

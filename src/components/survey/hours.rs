@@ -1,10 +1,138 @@
-//! Opening hours in survey mode: written as OpenStreetMap `opening_hours`, checked by core as
-//! it is typed (a refusal says how to fix it), and previewed as the place page shows it.
+//! Opening hours in survey mode: a form (each weekday's hours with an optional lunch break,
+//! closed days, public holidays, closed dates) that core's `HoursForm` writes as OpenStreetMap
+//! `opening_hours` into the text field below it; the text is checked by core as it is typed
+//! (a refusal says how to fix it) and previewed as the place page shows it. Seasons and other
+//! rules the form does not ask for can be typed into the text field directly.
 
 use crate::components::hours::WeekTable;
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
-use qiaosi_core::hours::OpeningHours;
+use qiaosi_core::hours::{HoursForm, OpeningHours, PublicHolidays, Span};
+use qiaosi_core::time::Date;
+
+/// "09:00" as minutes from midnight.
+fn minutes(t: &str) -> Option<u16> {
+    let (h, m) = t.trim().split_once(':')?;
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// One day's spans from its four fields: a span needs both ends; a close before its open runs
+/// past midnight.
+fn spans(fields: [String; 4]) -> Vec<Span> {
+    let [a, b, c, d] = fields.map(|f| minutes(&f));
+    [(a, b), (c, d)]
+        .into_iter()
+        .filter_map(|(o, c)| Some((o?, c?)))
+        .map(|(o, c)| if c <= o { (o, c + 1440) } else { (o, c) })
+        .collect()
+}
+
+/// The form's fields for one weekday: open, close, and the afternoon's open and close.
+type DayFields = [RwSignal<String>; 4];
+
+#[component]
+fn HoursFormView(text: RwSignal<String>) -> impl IntoView {
+    let i = use_i18n();
+    let en = i.en();
+    let days: [DayFields; 7] =
+        std::array::from_fn(|_| std::array::from_fn(|_| RwSignal::new(String::new())));
+    let ph_closed = RwSignal::new(false);
+    let closed_dates = RwSignal::new(String::new());
+    let fill = move |_| {
+        let form = HoursForm {
+            week: std::array::from_fn(|d| spans(days[d].map(|s| s.get_untracked()))),
+            holidays: if ph_closed.get_untracked() {
+                PublicHolidays::Closed
+            } else {
+                PublicHolidays::AsUsual
+            },
+            seasons: vec![],
+            closed: closed_dates
+                .get_untracked()
+                .split([',', '，', ' '])
+                .filter_map(Date::parse)
+                .collect(),
+        };
+        text.set(form.to_opening_hours());
+    };
+    let rows = (0..7)
+        .map(|d| {
+            let [o1, c1, o2, c2] = days[d];
+            view! {
+                <tr>
+                    <th scope="row">{crate::format::weekday_name(d, en)}</th>
+                    <td>
+                        <input
+                            type="time"
+                            name=format!("open-{d}")
+                            aria-label=i.t(K::SurveyOpens)
+                            bind:value=o1
+                        />
+                    </td>
+                    <td>
+                        <input
+                            type="time"
+                            name=format!("close-{d}")
+                            aria-label=i.t(K::SurveyCloses)
+                            bind:value=c1
+                        />
+                    </td>
+                    <td>
+                        <input
+                            type="time"
+                            name=format!("open2-{d}")
+                            aria-label=i.t(K::SurveyOpensAgain)
+                            bind:value=o2
+                        />
+                    </td>
+                    <td>
+                        <input
+                            type="time"
+                            name=format!("close2-{d}")
+                            aria-label=i.t(K::SurveyClosesAgain)
+                            bind:value=c2
+                        />
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="hours-form">
+            <legend>{i.t(K::SurveyHoursForm)}</legend>
+            <p class="fineprint">{i.t(K::SurveyHoursHint)}</p>
+            <table class="hours-grid">
+                <thead>
+                    <tr>
+                        <th></th>
+                        <th>{i.t(K::SurveyOpens)}</th>
+                        <th>{i.t(K::SurveyCloses)}</th>
+                        <th>{i.t(K::SurveyOpensAgain)}</th>
+                        <th>{i.t(K::SurveyClosesAgain)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <label class="check">
+                <input type="checkbox" name="ph-closed" bind:checked=ph_closed />
+                {i.t(K::SurveyPhClosed)}
+            </label>
+            <label>
+                {i.t(K::SurveyClosedDates)}
+                <input
+                    type="text"
+                    name="closed-dates"
+                    placeholder="2027-02-05"
+                    bind:value=closed_dates
+                />
+            </label>
+            <button type="button" class="button secondary fill-hours" on:click=fill>
+                {i.t(K::SurveyFillHours)}
+            </button>
+        </fieldset>
+    }
+}
 
 /// Sets `hours` to the checked value, or `None` while the text is empty or refused.
 #[component]
@@ -24,6 +152,7 @@ pub fn HoursInput(hours: RwSignal<Option<String>>) -> impl IntoView {
     });
     let today = crate::platform::clock::now().date;
     view! {
+        <HoursFormView text />
         <label>
             {i.t(K::Hours)}
             <input

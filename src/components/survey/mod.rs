@@ -35,7 +35,8 @@ pub fn provide_survey() -> Survey {
     leptos::task::spawn_local(async move {
         let store = Store::open().await;
         match survey::load(&store).await {
-            Ok(d) => s.data.set(d),
+            // Merged, not replaced: what was typed or recorded while loading stays.
+            Ok(stored) => s.data.update(|d| d.merge_stored(stored)),
             Err(e) => s.error.set(Some(e.describe().to_string())),
         }
         s.loaded.set(true);

@@ -34,8 +34,8 @@
 //! so we refuse it); `off` after times (`Mo 12:00-14:00 off`); additional rules after `,`
 //! (`Mo 09:00-12:00, Tu 10:00-12:00`: write `;`); weekdays or dates with no times (`Mo-Fr`
 //! alone means open all day in the spec, but here it is far likelier a forgotten time); empty
-//! rules, including a trailing `;`; `Feb 29` without a year (opening_hours.js turns it into
-//! Mar 01 in other years); ranges running backwards (`Dec 26-24`); a year at one end of a range
+//! rules, including a trailing `;`; `Feb 29` without a year (opening_hours.js reads
+//! `Jan 01-Feb 29` as running to Mar 01 in common years); ranges running backwards (`Dec 26-24`); a year at one end of a range
 //! only (`2027 Dec 30-Jan 02`, which opening_hours.js refuses too); `24/7` after days or dates
 //! (write `00:00-24:00`); a `:` after the days (`Mo-Fr: 09:00-17:00`); hours written `9:00` or
 //! with full-width `：`/`；`/`，`.
@@ -46,12 +46,16 @@
 //!   table shows Monday 18:00-02:00; a day a later rule closes has no night after it either
 //!   (`Mo-Su 23:00-01:00; Dec 25 off` is closed at 00:30 on Dec 26). This is unlike
 //!   opening_hours.js, the reference implementation, which files the part after midnight under
-//!   the next day: there a rule for Tuesday cuts Monday's night at midnight, and Christmas
-//!   Day's closure leaves its night open until 01:00. We keep a night whole because that is
-//!   what a venue means: `Tu off` says it does not open on Tuesday, not that Monday night ends
-//!   early, and a closed day has no closing time after midnight; it also keeps each row of
-//!   the week table true on its own. The differential test against opening_hours.js
-//!   (`scripts/hours-oracle.mjs`) allows exactly this difference and no other.
+//!   the next day when rules override each other: there any rule for the next day cuts the
+//!   night at midnight, and a rule that closes a day leaves the night of the rule it replaced.
+//!   So for a bar written `Mo-Th,Su 19:00-01:00; Fr,Sa 19:00-03:00` it says closed at 00:30
+//!   every Friday (Friday has a rule of its own), and for `Mo-Su 18:00-02:00; Tu off` open at
+//!   01:00 on Wednesday. We keep a night whole because that is what a venue means: Thursday
+//!   night at the bar ends at 01:00 whatever Friday's hours are, `Tu off` says it does not
+//!   open on Tuesday (not that Monday night ends early), and a closed day has no closing time
+//!   after midnight; it also keeps each row of the week table true on its own. The
+//!   differential test against opening_hours.js (`scripts/hours-oracle.mjs`) allows exactly
+//!   this difference and no other.
 //! - Public holidays outrank weekdays: on a date `is_holiday` flags, if a `PH` rule applies
 //!   to it, the rules that select by weekday (or by nothing) are set aside whatever their
 //!   order, and the `PH` rules and the rules that name only dates apply in their order. The
