@@ -115,9 +115,11 @@ export function checkinSetup(edit = (p) => p) {
   withKey.checkin.keys = [JSON.parse(printed.trim().split('\n').pop())];
   const packPath = join(dir, 'pack.json');
   writeFileSync(packPath, JSON.stringify(edit(withKey)));
-  const url = execFileSync(CLI, ['issue', '--key', key, '--point', 'tide-parlour', '--from', '2024-01-01', '--until', '2099-12-31',
+  // A window of decades, so the code works whenever the suite runs: --long says it is meant.
+  const url = execFileSync(CLI, ['issue', '--key', key, '--point', 'tide-parlour', '--from', '2024-01-01', '--until', '2099-12-31', '--long',
     '--host', 'https://qiaosi.example', '--pack', packPath], { encoding: 'utf8' }).trim().split('\n')[0];
-  return { body: readFileSync(packPath, 'utf8'), token: url.split('/checkin/')[1], packPath, keyPath: key };
+  // The CLI prints the fragment form, https://host/checkin#<token>.
+  return { body: readFileSync(packPath, 'utf8'), token: url.split('/checkin#')[1], packPath, keyPath: key };
 }
 
 /** The keys of one IndexedDB store of the app. */

@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                                     view! { <checkin::Checkin code=p("code") /> }
                                 })
                             />
+                            <Route path=checkin_fragment() view=checkin::CheckinFromFragment />
                             <Route path=passport() view=passport::PassportPage />
                             <Route path=staff() view=staff::Staff />
                             <Route path=survey() view=survey::SurveyPage />
@@ -116,6 +117,7 @@ paths! {
     festival => "/festival";
     event => "/festival/:edition/:event";
     checkin => "/checkin/:code";
+    checkin_fragment => "/checkin";
     passport => "/passport";
     staff => "/staff";
     survey => "/survey";

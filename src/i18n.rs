@@ -250,7 +250,6 @@ texts! {
     MapNote => "圆圈表示大致范围，不是准确位置。底图按您查看的区域从网络加载（来源见地图右下角），看过的区域离线也能显示；没有底图时地点照样显示。地图不会自动移到您的位置。", "Circles show an approximate area, not an exact spot. Base tiles are loaded from the network for the area you look at (source at the bottom right of the map); areas you have seen stay available offline, and places draw even without tiles. The map never moves to your position by itself.";
     MapUnplaced => "部分地点暂无位置信息，未在地图上标注。", "Some places have no known position and are not on the map.";
     MapSeeAllPlaces => "查看全部地点", "See all places";
-    SyncNotice => "本次活动的打卡也会发送给主办方的服务器（打卡点、时间和打卡码，不含位置）。", "At this event, check-ins are also sent to the organisers' server (the point, the time and the code; not your position).";
     MapMeOutside => "您的位置在当前地图范围之外。", "Your position is outside the part of the map shown.";
     MapShowMe => "移到我的位置（会从网络加载那里的底图）", "Go to my position (loads the map tiles there from the network)";
     FollowRestartConfirm => "清除这条路线的进度，从头开始？", "Clear your progress on this route and start over?";
@@ -338,6 +337,11 @@ texts! {
     StopOne => "站", "stop";
     DayOne => "天", "day";
     TideSafety => "外出观潮请远离堤坝，注意安全。", "If you go to watch the tide, keep well back from the embankment.";
+    SyncTo => "您在本活动的打卡（打卡点、时间和打卡码，不含位置）也会发送到：", "At this event, your check-ins (the point, the time and the code; not your position) are also sent to ";
+    SyncRefusedTitle => "服务器未接收的打卡", "Check-ins the server refused";
+    SyncRefusedBy => "服务器的答复：", "The server said: ";
+    SyncRefusedKept => "印章仍保存在您的手机上。移除只会删去这条未发送的记录。", "Your stamps stay on this phone. Removing only clears the unsent record.";
+    SyncRemove => "移除", "Remove";
 }
 
 /// The current language, shared through context.

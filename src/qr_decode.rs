@@ -23,7 +23,7 @@ mod tests {
     /// margin and some grey noise, is read back.
     #[test]
     fn reads_a_check_in_qr() {
-        let url = "https://qiaosi.example/checkin/AQJrMQx2dGlkZS1wYXJsb3VyAAAAAA";
+        let url = "https://qiaosi.example/checkin#AQJrMQx2dGlkZS1wYXJsb3VyAAAAAA";
         let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::L).unwrap();
         let n = code.width();
         let (scale, margin) = (6, 24);

@@ -22,8 +22,11 @@ pub enum Page<'a> {
     Festival,
     /// An event of a festival edition: (edition, event).
     Event(&'a str, &'a str),
-    /// A scanned poster's check-in code.
+    /// A scanned check-in code in the path: posters printed before the fragment form.
     Checkin(&'a str),
+    /// A scanned check-in code after `#` (`/checkin#<code>`), as posters carry it now: the
+    /// fragment never reaches a server, so no server log holds a working code.
+    CheckinFragment(&'a str),
     Passport,
     Staff,
     /// Survey mode for the people who run the guide: not in the tab bar.
@@ -42,8 +45,9 @@ pub const TABS: [(Page<'static>, K, Icon); 6] = [
 ];
 
 impl<'a> Page<'a> {
-    /// The page's address. Ids in the pack are checked to be plain slugs (letters, digits, `-`)
-    /// and check-in codes are base64url, so no part needs escaping.
+    /// The page's address (with its fragment, for a check-in code). Ids in the pack are checked
+    /// to be plain slugs (letters, digits, `-`) and check-in codes are base64url, so no part
+    /// needs escaping.
     pub fn href(&self) -> String {
         match self {
             Page::Home => "/".into(),
@@ -56,6 +60,7 @@ impl<'a> Page<'a> {
             Page::Festival => "/festival".into(),
             Page::Event(edition, event) => format!("/festival/{edition}/{event}"),
             Page::Checkin(code) => format!("/checkin/{code}"),
+            Page::CheckinFragment(code) => format!("/checkin#{code}"),
             Page::Passport => "/passport".into(),
             Page::Staff => "/staff".into(),
             Page::Survey => "/survey".into(),
@@ -63,8 +68,9 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// The page at a path (with its query, if any); `None` for the not-found page.
+    /// The page at a path (with its query and fragment, if any); `None` for the not-found page.
     pub fn parse(href: &'a str) -> Option<Page<'a>> {
+        let (href, fragment) = href.split_once('#').unwrap_or((href, ""));
         let (path, query) = href.split_once('?').unwrap_or((href, ""));
         let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         Some(match segs.as_slice() {
@@ -76,6 +82,7 @@ impl<'a> Page<'a> {
             ["routes", id] => Page::Route(id),
             ["festival"] => Page::Festival,
             ["festival", edition, event] => Page::Event(edition, event),
+            ["checkin"] => Page::CheckinFragment(fragment),
             ["checkin", code] => Page::Checkin(code),
             ["passport"] => Page::Passport,
             ["staff"] => Page::Staff,
@@ -93,7 +100,12 @@ impl<'a> Page<'a> {
             Page::Map => Page::Map,
             Page::Routes | Page::Route(_) => Page::Routes,
             Page::Festival | Page::Event(..) => Page::Festival,
-            Page::Checkin(_) | Page::Passport | Page::Staff | Page::Survey | Page::Me => Page::Me,
+            Page::Checkin(_)
+            | Page::CheckinFragment(_)
+            | Page::Passport
+            | Page::Staff
+            | Page::Survey
+            | Page::Me => Page::Me,
         }
     }
 }
@@ -123,6 +135,7 @@ mod tests {
             Page::Festival,
             Page::Event("2023", "opening"),
             Page::Checkin("AQJrMQ-_x"),
+            Page::CheckinFragment("AQJrMQ-_x"),
             Page::Passport,
             Page::Staff,
             Page::Survey,
@@ -143,13 +156,22 @@ mod tests {
         assert_eq!(Page::Place("x").href(), "/places/x");
         assert_eq!(Page::Event("a", "b").href(), "/festival/a/b");
         assert_eq!(Page::Checkin("c").href(), "/checkin/c");
+        assert_eq!(Page::CheckinFragment("c").href(), "/checkin#c");
         assert_eq!(Page::Places(Some("culture")).href(), "/places?cat=culture");
         assert_eq!(Page::parse("/places/"), Some(Page::Places(None)));
+        // A bare /checkin is the check-in page with no code (it says the code is not valid);
+        // a query before the fragment (a poster link with tracking added) still finds the code.
+        assert_eq!(Page::parse("/checkin"), Some(Page::CheckinFragment("")));
+        assert_eq!(
+            Page::parse("/checkin?utm=x#c"),
+            Some(Page::CheckinFragment("c"))
+        );
+        assert_eq!(Page::parse("/checkin/c#x"), Some(Page::Checkin("c")));
         for bad in [
             "/nope",
             "/places/a/b",
             "/festival/2023",
-            "/checkin",
+            "/checkin/a/b",
             "/me/x",
         ] {
             assert_eq!(Page::parse(bad), None, "{bad}");
@@ -161,6 +183,7 @@ mod tests {
         assert_eq!(Page::Place("x").section(), Page::Places(None));
         assert_eq!(Page::Event("a", "b").section(), Page::Festival);
         assert_eq!(Page::Checkin("x").section(), Page::Me);
+        assert_eq!(Page::CheckinFragment("x").section(), Page::Me);
         for (tab, ..) in TABS {
             assert_eq!(tab.section(), tab, "a tab is its own section");
         }
@@ -170,7 +193,7 @@ mod tests {
     fn the_router_table_matches_every_href_with_the_same_parameters() {
         for page in every_kind() {
             let href = page.href();
-            let path = href.split('?').next().unwrap();
+            let path = href.split(['?', '#']).next().unwrap();
             let (name, params) = crate::app::match_path(path)
                 .unwrap_or_else(|| panic!("{href}: no route in the router's table"));
             let p = |k: &str, v: &str| (k.to_string(), v.to_string());
@@ -184,6 +207,8 @@ mod tests {
                 Page::Festival => ("festival", vec![]),
                 Page::Event(ed, ev) => ("event", vec![p("edition", ed), p("event", ev)]),
                 Page::Checkin(c) => ("checkin", vec![p("code", c)]),
+                // The code is in the fragment, which the router's path match never sees.
+                Page::CheckinFragment(_) => ("checkin_fragment", vec![]),
                 Page::Passport => ("passport", vec![]),
                 Page::Staff => ("staff", vec![]),
                 Page::Survey => ("survey", vec![]),
@@ -191,7 +216,7 @@ mod tests {
             };
             assert_eq!((name, params), (want_name, want), "{href}");
         }
-        for bad in ["/nope", "/places/a/b", "/festival/2023", "/checkin"] {
+        for bad in ["/nope", "/places/a/b", "/festival/2023", "/checkin/a/b"] {
             assert_eq!(crate::app::match_path(bad), None, "{bad}");
         }
     }
@@ -212,7 +237,13 @@ mod tests {
         in_sw.sort();
         let mut ours: Vec<String> = every_kind()
             .iter()
-            .map(|p| p.href().split(['/', '?']).nth(1).unwrap_or("").to_string())
+            .map(|p| {
+                p.href()
+                    .split(['/', '?', '#'])
+                    .nth(1)
+                    .unwrap_or("")
+                    .to_string()
+            })
             .collect();
         ours.sort();
         ours.dedup();

@@ -2,12 +2,16 @@
 //! after a check-in, and when the phone comes back online; retried with growing pauses while
 //! the server can't be reached. An entry leaves the outbox only once the server has answered
 //! for it, and every attempt carries the entry's own `Idempotency-Key`, so a server that
-//! honours the key applies each check-in exactly once, however often it is sent.
+//! honours the key applies each check-in exactly once, however often it is sent. One the
+//! server refuses for good is kept, marked with its reason, for the user to see and remove
+//! (the rules: `core::checkin::sync_outcome`). The user is told where check-ins go before any
+//! is sent (components/outbox.rs).
 
 use crate::platform::fetch::Deadline;
+use crate::store::outbox::{self, Queued};
 use crate::store::{schema, Op, Store};
 use leptos::prelude::window;
-use qiaosi_core::checkin::{sync_outcome, SyncOutcome};
+use qiaosi_core::checkin::{refusal_reason, sync_outcome, SyncOutcome};
 use std::cell::{Cell, RefCell};
 
 thread_local! {
@@ -52,21 +56,35 @@ async fn flush() {
     }
     let store = Store::open().await;
     let mut retry = false;
+    let mut refused = false;
     loop {
         AGAIN.set(false);
         // Keys start with the day, so the oldest check-in goes first.
         let queued = store.all(schema::OUTBOX).await.unwrap_or_default();
-        for (key, body) in queued {
-            match send(&endpoint, &key, &body).await {
-                SyncOutcome::Done | SyncOutcome::Refused => {
+        for (key, value) in queued {
+            let entry = Queued::decode(key, value);
+            // A refused one waits for the user, and does not hold up the ones behind it.
+            if entry.refused.is_some() {
+                continue;
+            }
+            match send(&endpoint, &entry.key, &entry.body).await {
+                (SyncOutcome::Done, _) => {
                     let _ = store
                         .write(vec![Op::Delete {
                             store: schema::OUTBOX,
-                            key,
+                            key: entry.key,
                         }])
                         .await;
                 }
-                SyncOutcome::Later => {
+                (SyncOutcome::Refused, reason) => {
+                    let marked = Queued {
+                        refused: Some(reason),
+                        ..entry
+                    };
+                    let _ = store.write(vec![marked.put()]).await;
+                    refused = true;
+                }
+                (SyncOutcome::Later, _) => {
                     retry = true;
                     break;
                 }
@@ -77,6 +95,9 @@ async fn flush() {
         }
     }
     RUNNING.set(false);
+    if refused {
+        outbox::load_refused().await;
+    }
     if retry {
         schedule_retry();
     } else {
@@ -97,13 +118,15 @@ fn schedule_retry() {
     .forget();
 }
 
-/// One attempt. A redirect counts as no answer (a captive portal's login page must not pass
-/// for the server's), and so does no answer within [`TIMEOUT_MS`].
-async fn send(endpoint: &str, key: &str, body: &str) -> SyncOutcome {
+/// One attempt, and the server's reason when it refused. A redirect counts as no answer (a
+/// captive portal's login page must not pass for the server's), and so does no answer within
+/// [`TIMEOUT_MS`].
+async fn send(endpoint: &str, key: &str, body: &str) -> (SyncOutcome, String) {
     use gloo_net::http::Request;
     use web_sys::{RequestCredentials, RequestRedirect};
+    let later = (SyncOutcome::Later, String::new());
     let Some(deadline) = Deadline::new(TIMEOUT_MS) else {
-        return SyncOutcome::Later;
+        return later;
     };
     let sig = deadline.signal();
     // A request that cannot even be built (the validator refuses such URLs) keeps the entry.
@@ -116,9 +139,18 @@ async fn send(endpoint: &str, key: &str, body: &str) -> SyncOutcome {
         .abort_signal(Some(&sig))
         .body(body)
     else {
-        return SyncOutcome::Later;
+        return later;
     };
-    let status = req.send().await.ok().map(|r| r.status());
+    let Ok(resp) = req.send().await else {
+        return later;
+    };
+    let status = resp.status();
+    let outcome = sync_outcome(Some(status));
+    // The answer's text only matters for a refusal; it is read within the same deadline.
+    let reason = match outcome {
+        SyncOutcome::Refused => refusal_reason(status, &resp.text().await.unwrap_or_default()),
+        _ => String::new(),
+    };
     drop(deadline);
-    sync_outcome(status)
+    (outcome, reason)
 }

@@ -20,6 +20,10 @@ test('a CLI-made code opened offline stamps once a day; a forged one is refused'
     await page.goto(s.url + '/checkin/' + token);
     await expect(page.locator('.stamp-result')).toContainText('今天已经在这里打过卡了');
     expect(await storedKeys(page, 'checkins')).toHaveLength(1);
+    // The fragment form new posters carry (the code never reaches a server) is the same code.
+    await page.goto(s.url + '/checkin#' + token);
+    await expect(page.locator('.stamp-result')).toContainText('今天已经在这里打过卡了');
+    expect(await storedKeys(page, 'checkins')).toHaveLength(1);
 
     // One character changed in the signature: refused, and nothing more is stored.
     const last = token.at(-2) === 'A' ? 'B' : 'A';

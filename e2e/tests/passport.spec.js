@@ -70,6 +70,8 @@ test('with a sync endpoint, a check-in made offline reaches the server exactly o
     await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
     expect(await storedKeys(page, 'outbox')).toHaveLength(1);
     expect(s.sync.requests).toHaveLength(0);
+    // The user is told where check-ins go, and it is on screen before anything was sent.
+    await expect(page.locator('.sync-notice')).toContainText(new URL(s.url).host);
 
     await context.setOffline(false);
     // Coming online sends it: refused once (503), then retried.
@@ -100,6 +102,7 @@ test('without a sync endpoint nothing is queued or sent', async ({ page }) => {
     await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
     expect(await storedKeys(page, 'outbox')).toHaveLength(0);
     expect(s.sync.requests).toHaveLength(0);
+    await expect(page.locator('.sync-notice')).toHaveCount(0);
   } finally {
     await s.close();
   }

@@ -6,6 +6,7 @@ pub mod hours;
 pub mod icons;
 pub mod map;
 pub mod notices;
+pub mod outbox;
 pub mod pack;
 pub mod passport;
 pub mod place_finder;

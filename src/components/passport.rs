@@ -1,7 +1,9 @@
 //! The stamp passport: stamps grouped by festival edition or route, progress towards the
 //! pack's rewards, and "show to staff": a QR of the whole passport (every stamp with its
 //! signed code) that staff check on their own phone (/staff) or with `qiaosi verify-passport`.
+//! Check-ins the sync server refused are listed here too (components/outbox.rs).
 
+use crate::components::outbox::RefusedCheckins;
 use crate::components::pack::WithPack;
 use crate::format::{format_date, format_time};
 use crate::i18n::{use_i18n, K};
@@ -121,6 +123,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
         let active = pack.checkin.is_active();
         let has_rewards = active && !pack.checkin.rewards.is_empty();
         let staff_list = list.clone();
+        let for_refused = pack.clone();
         view! {
             <section class="card passport" aria-labelledby="passport">
                 <h2 id="passport">{x(K::Passport)}</h2>
@@ -194,6 +197,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                         }
                     })}
                 {groups}
+                <RefusedCheckins pack=for_refused />
                 {has_rewards
                     .then(|| {
                         view! {

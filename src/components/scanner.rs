@@ -267,11 +267,13 @@ pub fn ScanToCheckin() -> impl IntoView {
     let navigate = leptos_router::hooks::use_navigate();
     let on_text = Callback::new(move |text: String| {
         // Only this guide's check-in links are followed; any other QR is named, not opened.
+        // The code goes after `#` whichever form the poster has, so a reload of the page
+        // does not send it to a server either.
         match qiaosi_core::checkin::link_token(&text) {
             Some(token) => {
                 wrong.set(false);
                 navigate(
-                    &crate::routes::Page::Checkin(token).href(),
+                    &crate::routes::Page::CheckinFragment(token).href(),
                     Default::default(),
                 );
             }

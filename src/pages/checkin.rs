@@ -1,6 +1,7 @@
-//! `/checkin/<token>`: a scanned poster's code, verified on the phone and stamped, with the
-//! passport below it.
+//! `/checkin#<token>` (new posters) and `/checkin/<token>` (posters printed before): a scanned
+//! poster's code, verified on the phone and stamped, with the passport below it.
 
+use crate::components::outbox::SyncNotice;
 use crate::components::{pack::WithPack, passport::Passport, use_title, LocationProblem};
 use crate::i18n::{use_i18n, K};
 use crate::platform::geolocation::{use_here, GeoState};
@@ -62,6 +63,19 @@ pub fn Checkin(code: String) -> impl IntoView {
         <h1>{i.t(K::CheckinTitle)}</h1>
         <CheckinApp token=code answered />
         {move || answered.get().then(|| view! { <Passport stamps /> })}
+    }
+}
+
+/// `/checkin#<token>`: the code is read from the fragment, which the browser never sends to a
+/// server. The page is rebuilt when only the fragment changes (another poster scanned in the
+/// same tab), as the path route is when its code changes.
+#[component]
+pub fn CheckinFromFragment() -> impl IntoView {
+    let hash = leptos_router::hooks::use_location().hash;
+    move || {
+        let hash = hash.get();
+        let code = checkin::token_in(hash.strip_prefix('#').unwrap_or(&hash)).to_string();
+        view! { <Checkin code /> }
     }
 }
 
@@ -137,7 +151,10 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
             }
         });
         let p3 = pack.clone();
-        move || match state.get() {
+        // Above the answer, from the first moment the pack is known: the user learns where the
+        // check-in goes before it is sent, and the answer below never moves it.
+        let notice = view! { <SyncNotice pack=pack.clone() /> };
+        let answer = move || match state.get() {
             State::Verifying | State::Stamping => view! {
                 <p class="loading" role="status">
                     {x(K::Verifying)}
@@ -159,11 +176,6 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
                 <section class="card stamp-result" role="status">
                     <h2>{k}</h2>
                     <p class="stamp-point">{point_name(&p3, &point, en)}</p>
-                    {p3
-                        .checkin
-                        .sync
-                        .is_some()
-                        .then(|| view! { <p class="fineprint">{x(K::SyncNotice)}</p> })}
                 </section>
             }
             .into_any(),
@@ -174,6 +186,10 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
                 </section>
             }
             .into_any(),
+        };
+        view! {
+            {notice}
+            {answer}
         }
     };
     view! { <WithPack render /> }

@@ -1,5 +1,6 @@
 //! `/passport`: the stamps collected, the scanner, and "show to staff".
 
+use crate::components::outbox::SyncNotice;
 use crate::components::{pack::WithPack, passport::Passport, scanner::ScanToCheckin, use_title};
 use crate::i18n::{use_i18n, K};
 use crate::store::stamps::Stamps;
@@ -12,15 +13,25 @@ pub fn PassportPage() -> impl IntoView {
     use_title(move || i.t(K::PassportTitle).into());
     view! {
         <h1>{i.t(K::PassportTitle)}</h1>
-        // No point can be stamped (no key in the pack): say so, rather than invite the visitor
-        // to look for posters that do not exist. Stamps already collected still show.
+        // Where check-ins are sent, when the pack names a sync endpoint: shown above the scanner,
+        // so before a scan sends anything. No point can be stamped (no key in the pack): say
+        // so, rather than invite the visitor to look for posters that do not exist. Stamps
+        // already collected still show.
         <WithPack
             quiet=true
             render=move |pack| {
+                let notice = view! { <SyncNotice pack=pack.clone() /> };
                 if pack.checkin.is_active() {
-                    view! { <ScanToCheckin /> }.into_any()
+                    view! {
+                        {notice}
+                        <ScanToCheckin />
+                    }
+                        .into_any()
                 } else {
-                    view! { <p class="notice checkin-inactive">{i.t(K::CheckinInactive)}</p> }
+                    view! {
+                        {notice}
+                        <p class="notice checkin-inactive">{i.t(K::CheckinInactive)}</p>
+                    }
                         .into_any()
                 }
             }

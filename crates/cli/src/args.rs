@@ -5,9 +5,10 @@ use qiaosi_core::content::Pack;
 use qiaosi_core::time::{Date, LocalDateTime};
 use std::process::ExitCode;
 
-/// Flags with their values, and the positional arguments, in order.
+/// Flags with their values, switches, and the positional arguments, in order.
 pub struct Args<'a> {
     flags: Vec<(&'a str, &'a str)>,
+    switches: Vec<&'a str>,
     pub positional: Vec<&'a str>,
 }
 
@@ -15,11 +16,28 @@ impl<'a> Args<'a> {
     /// Every flag takes a value; a flag not in `known` is an error, so a typo such as
     /// `--untill` is caught instead of silently printing a code with the default window.
     pub fn parse(args: &[&'a str], known: &[&str]) -> Result<Args<'a>, String> {
+        Args::parse_with_switches(args, known, &[])
+    }
+
+    /// As [`Args::parse`], and `switches` are flags without a value (`--force`).
+    pub fn parse_with_switches(
+        args: &[&'a str],
+        known: &[&str],
+        switches: &[&str],
+    ) -> Result<Args<'a>, String> {
         let mut flags = Vec::new();
+        let mut on = Vec::new();
         let mut positional = Vec::new();
         let mut it = args.iter();
         while let Some(&a) = it.next() {
             if let Some(name) = a.strip_prefix("--") {
+                if switches.contains(&name) {
+                    if on.contains(&name) {
+                        return Err(format!("--{name} given twice"));
+                    }
+                    on.push(name);
+                    continue;
+                }
                 if !known.contains(&name) {
                     return Err(format!("unknown option --{name}"));
                 }
@@ -32,7 +50,16 @@ impl<'a> Args<'a> {
                 positional.push(a);
             }
         }
-        Ok(Args { flags, positional })
+        Ok(Args {
+            flags,
+            switches: on,
+            positional,
+        })
+    }
+
+    /// Whether a switch was given.
+    pub fn has(&self, name: &str) -> bool {
+        self.switches.contains(&name)
     }
 
     pub fn get(&self, name: &str) -> Option<&'a str> {
@@ -144,5 +171,15 @@ mod tests {
         assert!(Args::parse(&["--id"], &["id"]).is_err());
         assert!(Args::parse(&["--id", "a", "--id", "b"], &["id"]).is_err());
         assert_eq!(a.need("host"), Err("missing --host".to_string()));
+        // A switch takes no value: what follows it is the next argument.
+        let b = Args::parse_with_switches(&["--force", "k.key", "--id", "k2"], &["id"], &["force"])
+            .unwrap();
+        assert!(b.has("force") && !b.has("long"));
+        assert_eq!(
+            (b.get("id"), b.positional.as_slice()),
+            (Some("k2"), &["k.key"][..])
+        );
+        assert!(Args::parse(&["--force", "x"], &["id"]).is_err());
+        assert!(Args::parse_with_switches(&["--long", "--long"], &[], &["long"]).is_err());
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Times are Asia/Shanghai. A bare `--until` date counts the whole day. With `--pack`, the
 //! point and the key are checked against the pack first, and the new code is verified with the
-//! app's own rules, so a code that the app would refuse is never printed.
+//! app's own rules, so a code that the app would refuse is never printed. A window longer than
+//! [`MAX_DAYS`] needs `--long`: a photo of such a poster stamps from anywhere for weeks.
 
 use crate::args::{fail, from_time, load_pack, show, until_time, Args};
 use crate::keygen;
@@ -12,7 +13,11 @@ use qiaosi_core::time::LocalDateTime;
 use std::process::ExitCode;
 
 pub const USAGE: &str = "qiaosi issue --key FILE --point ID --from YYYY-MM-DD[THH:MM] \
---until YYYY-MM-DD[THH:MM] [--host https://HOST] [--pack pack.json]";
+--until YYYY-MM-DD[THH:MM] [--long] [--host https://HOST] [--pack pack.json]";
+
+/// The longest window issued without `--long`. A code is as good as its poster's photo, shared
+/// in a group chat; a short window limits what one photo is worth.
+pub const MAX_DAYS: i64 = 31;
 
 /// Where the codes point when neither `--host` nor `QIAOSI_HOST` says.
 const HOST_ENV: &str = "QIAOSI_HOST";
@@ -38,7 +43,7 @@ impl Issued {
 
 pub fn run(argv: &[&str]) -> ExitCode {
     let known = ["key", "point", "from", "until", "host", "pack"];
-    let result = Args::parse(argv, &known).and_then(|a| {
+    let result = Args::parse_with_switches(argv, &known, &["long"]).and_then(|a| {
         if !a.positional.is_empty() {
             return Err(format!("usage: {USAGE}"));
         }
@@ -86,12 +91,29 @@ fn host(a: &Args) -> Result<String, String> {
     Ok(host.trim_end_matches('/').to_string())
 }
 
+/// Refuses a window over [`MAX_DAYS`] unless `long` says it is meant.
+fn check_length(from: LocalDateTime, until: LocalDateTime, long: bool) -> Result<(), String> {
+    let minutes = (until.to_unix_s() - from.to_unix_s()) / 60;
+    if long || minutes <= MAX_DAYS * 24 * 60 {
+        return Ok(());
+    }
+    Err(format!(
+        "the code would work for {} days ({} until {}), more than {MAX_DAYS}: a photo of the \
+         poster would stamp from anywhere all that time. For rewards, print one-day posters \
+         (--until the same day as --from). Pass --long if the long window is meant.",
+        (minutes + 24 * 60 - 1) / (24 * 60),
+        show(from),
+        show(until)
+    ))
+}
+
 /// Makes the URL from the arguments, checked against `pack` when one is given.
 pub fn make(a: &Args, pack: Option<&Pack>) -> Result<Issued, String> {
     let (key_id, key) = keygen::read(a.need("key")?)?;
     let point_id = a.need("point")?;
     let from = from_time(a.need("from")?)?;
     let until = until_time(a.need("until")?)?;
+    check_length(from, until, a.has("long"))?;
     let host = host(a)?;
     if let Some(pack) = pack {
         if !pack.checkin.points.iter().any(|p| p.id == point_id) {
@@ -135,4 +157,23 @@ pub fn make(a: &Args, pack: Option<&Pack>) -> Result<Issued, String> {
         from,
         until,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_over_a_month_needs_long() {
+        let from = from_time("2024-09-01").unwrap();
+        // `--until 2024-10-01` runs to 10-02 00:00: 31 days, the most without --long.
+        assert!(check_length(from, until_time("2024-10-01").unwrap(), false).is_ok());
+        // One minute more is refused, and the message counts the days started.
+        let over = from_time("2024-10-02T00:01").unwrap();
+        let err = check_length(from, over, false).unwrap_err();
+        assert!(err.contains("32 days") && err.contains("--long"), "{err}");
+        assert!(check_length(from, over, true).is_ok());
+        // One day, the recommended poster for rewards.
+        assert!(check_length(from, until_time("2024-09-01").unwrap(), false).is_ok());
+    }
 }

@@ -30,9 +30,9 @@ const USAGE: &str = "usage: qiaosi validate <pack.json> [--today YYYY-MM-DD]
        qiaosi pinyin [--check] <pack.json>
        qiaosi merge <pack.json> <patch.json> --out <new.json> [--version V] [--today YYYY-MM-DD]
        qiaosi import-osm <overpass.json> --into <pack.json> --out <new.json> [--version V] [--today YYYY-MM-DD]
-       qiaosi keygen [--id ID] [FILE]
-       qiaosi issue --key FILE --point ID --from YYYY-MM-DD[THH:MM] --until YYYY-MM-DD[THH:MM] [--host https://HOST] [--pack pack.json]
-       qiaosi poster --key FILE --point ID --pack pack.json --from … --until … --out poster.svg [--host https://HOST]
+       qiaosi keygen [--id ID] [--force] [FILE]
+       qiaosi issue --key FILE --point ID --from YYYY-MM-DD[THH:MM] --until YYYY-MM-DD[THH:MM] [--long] [--host https://HOST] [--pack pack.json]
+       qiaosi poster --key FILE --point ID --pack pack.json --from … --until … [--long] --out poster.svg [--host https://HOST]
        qiaosi verify-passport <passport text or file> --pack pack.json
        qiaosi hours-states <opening_hours> --from YYYY-MM-DD --days N [--holidays YYYY-MM-DD,…]";
 

@@ -15,7 +15,8 @@ use qrcode::{EcLevel, QrCode};
 use std::process::ExitCode;
 
 pub const USAGE: &str = "qiaosi poster --key FILE --point ID --pack pack.json \
---from YYYY-MM-DD[THH:MM] --until YYYY-MM-DD[THH:MM] --out poster.svg [--host https://HOST]";
+--from YYYY-MM-DD[THH:MM] --until YYYY-MM-DD[THH:MM] [--long] --out poster.svg \
+[--host https://HOST]";
 
 pub const SCAN_ZH: &str = "用手机相机或微信扫码打卡";
 pub const SCAN_EN: &str = "Scan with your phone camera or WeChat to check in";
@@ -28,7 +29,7 @@ const ZH_FONT: &str =
 
 pub fn run(argv: &[&str]) -> ExitCode {
     let known = ["key", "point", "pack", "from", "until", "out", "host"];
-    let result = Args::parse(argv, &known).and_then(|a| {
+    let result = Args::parse_with_switches(argv, &known, &["long"]).and_then(|a| {
         if !a.positional.is_empty() {
             return Err(format!("usage: {USAGE}"));
         }
@@ -117,10 +118,10 @@ pub fn poster_svg(issued: &Issued, name: &I18n) -> Result<String, String> {
     // The URL in text, broken where a reader can follow it: the site, then the code in halves.
     let (site, token) = issued
         .url
-        .split_once("/checkin/")
+        .split_once("/checkin#")
         .unwrap_or((&issued.url, ""));
     let mono = " font-family=\"'DejaVu Sans Mono',Menlo,Consolas,monospace\" fill=\"#333\"";
-    s.push_str(&text(262.0, 3.2, mono, &format!("{site}/checkin/")));
+    s.push_str(&text(262.0, 3.2, mono, &format!("{site}/checkin#")));
     let half = token.len().div_ceil(2);
     // The token is base64url, plain ASCII, so any byte index is a character boundary.
     s.push_str(&text(267.0, 3.2, mono, &token[..half]));

@@ -24,7 +24,7 @@ pub fn SurveyExport(pack: Arc<Pack>) -> impl IntoView {
             routes: d.routes.clone(),
         })
     });
-    let json = move || serde_json::to_string_pretty(&patch.get()).unwrap_or_default();
+    let json = move || serde_json::to_string(&patch.get()).unwrap_or_default();
     let name = move || format!("qiaosi-patch-{}.json", patch.with(|p| p.made.clone()));
     let empty = move || patch.with(|p| p.places.is_empty() && p.routes.is_empty());
     let share = move |_| {

@@ -18,6 +18,28 @@ pub fn qiaosi(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Runs `qiaosi` with `args` in folder `cwd`, with `env` changed (`None` removes a variable).
+pub fn qiaosi_in(
+    cwd: &std::path::Path,
+    env: &[(&str, Option<&std::path::Path>)],
+    args: &[&str],
+) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qiaosi"));
+    cmd.current_dir(cwd).args(args);
+    for (name, value) in env {
+        match value {
+            Some(v) => cmd.env(name, v),
+            None => cmd.env_remove(name),
+        };
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
 /// The path of the pack the app ships.
 pub fn shipped() -> String {
     format!(

@@ -1,7 +1,8 @@
 //! Signed check-in codes, verified on the phone with no server.
 //!
 //! The people who run the guide print a poster whose QR code is a URL
-//! `https://<host>/checkin/<token>`. The token names a check-in point and a validity window
+//! `https://<host>/checkin#<token>` (posters printed before the fragment form carry
+//! `/checkin/<token>`, which still works). The token names a check-in point and a validity window
 //! and carries an Ed25519 signature from a key whose public half is in the content pack. The
 //! app checks the signature, the point and the window offline, then stamps the user's passport
 //! (at most once per point per Shanghai day). Layout and limits: `docs/checkin-token.md`.
@@ -20,7 +21,7 @@ mod tests;
 
 pub use passport::{passport_check, passport_encode, passport_verify, VerifiedStamp};
 pub use stamp::{stamp_allowed, Stamp, StampDecision};
-pub use sync::{outbox_key, sync_outcome, SyncOutcome};
+pub use sync::{outbox_key, refusal_reason, sync_host, sync_outcome, SyncOutcome};
 pub use token::{MAX_KEY_ID, MAX_POINT_ID};
 
 use crate::content::{CheckinPoint, SigningKey};
@@ -74,22 +75,37 @@ pub struct Verified {
     pub valid_until: LocalDateTime,
 }
 
-/// The token in a scanned URL (`…/checkin/<token>`, ignoring any `?query` or `#fragment`), or
-/// the input itself when it is a bare token.
+/// The token in a scanned URL, or the input itself when it is a bare token. Both forms of the
+/// link are read: `…/checkin#<token>` (new posters: the fragment never reaches a server, so
+/// codes stay out of every server log) and `…/checkin/<token>` (posters printed before). Any
+/// `?query`, and anything after the token, is ignored.
 pub fn token_in(url_or_token: &str) -> &str {
-    let t = match url_or_token.rfind("/checkin/") {
-        Some(i) => &url_or_token[i + "/checkin/".len()..],
-        None => url_or_token,
-    };
+    checkin_link(url_or_token).unwrap_or_else(|| before_extras(url_or_token))
+}
+
+/// The token in a scanned QR code if it is one of this guide's check-in links, in either form
+/// and on any host (the poster may name the production host while the app runs on another);
+/// `None` for any other code, which the scanner names rather than opens.
+pub fn link_token(scanned: &str) -> Option<&str> {
+    checkin_link(scanned).filter(|t| !t.is_empty())
+}
+
+/// A token ends where a query or a fragment would start.
+fn before_extras(t: &str) -> &str {
     t.split(['?', '#']).next().unwrap_or_default()
 }
 
-/// The token in a scanned QR code if it is one of this guide's check-in links (any host: the
-/// poster may name the production host while the app runs on another); `None` for any other
-/// code, which the scanner names rather than opens.
-pub fn link_token(scanned: &str) -> Option<&str> {
-    let t = token_in(scanned);
-    (scanned.contains("/checkin/") && !t.is_empty()).then_some(t)
+/// The token of a check-in link, or `None` when the text is not one. A token is base64url, so
+/// it never holds a `/`: the last `/checkin` is the link's own.
+fn checkin_link(s: &str) -> Option<&str> {
+    let rest = &s[s.rfind("/checkin")? + "/checkin".len()..];
+    let (path_and_query, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+    match path_and_query.split('?').next().unwrap_or_default() {
+        // The fragment form, perhaps after a query (`/checkin?utm=x#<token>`) or a slash.
+        "" | "/" => Some(before_extras(fragment)),
+        // The path form: one segment, the token.
+        path => path.strip_prefix('/').filter(|code| !code.contains('/')),
+    }
 }
 
 /// The heading a point's stamps are listed under in the passport.
@@ -119,9 +135,11 @@ pub fn group_of<'a>(pack: &'a crate::content::Pack, point: &str) -> Group<'a> {
         .map_or(Group::Other, Group::Route)
 }
 
-/// The URL a poster carries. `host` is the site's origin, e.g. `https://guide.example`.
+/// The URL a poster carries. `host` is the site's origin, e.g. `https://guide.example`. The
+/// token goes after `#`: browsers never send a fragment, so a scan does not leave a working
+/// code in the logs of the guide's host, a CDN or a proxy on the way.
 pub fn url(host: &str, token: &str) -> String {
-    format!("{}/checkin/{token}", host.trim_end_matches('/'))
+    format!("{}/checkin#{token}", host.trim_end_matches('/'))
 }
 
 /// Checks a scanned token against the pack's keys and points at `now_unix_s` (UTC seconds,

@@ -66,11 +66,20 @@ fn a_genuine_code_round_trips() {
     assert_eq!(v.key_id, "k1");
     assert_eq!(v.valid_from, at("2024-09-18", 9, 0));
     assert_eq!(v.valid_until, at("2024-09-23", 0, 0));
-    // A scanned URL gives its token back, whatever follows it.
+    // A scanned URL gives its token back, whatever follows it. New posters carry the token
+    // in the fragment, which no server sees; the path form of older posters still reads.
     let u = url("https://guide.example/", &t);
-    assert_eq!(u, format!("https://guide.example/checkin/{t}"));
-    assert_eq!(token_in(&format!("{u}?utm=wechat#x")), t);
+    assert_eq!(u, format!("https://guide.example/checkin#{t}"));
+    assert_eq!(token_in(&u), t);
+    assert_eq!(token_in(&format!("{u}?utm=wechat")), t);
+    let old = format!("https://guide.example/checkin/{t}");
+    assert_eq!(token_in(&format!("{old}?utm=wechat#x")), t);
+    assert_eq!(
+        token_in(&format!("https://guide.example/checkin?utm=x#{t}")),
+        t
+    );
     assert_eq!(token_in(&t), t);
+    assert_eq!(check(token_in(&u)).unwrap().point_id, "tide-parlour");
 }
 
 #[test]
@@ -265,9 +274,32 @@ fn only_this_guides_links_are_followed_from_a_scan() {
         link_token("https://elsewhere.example/checkin/AQJr?x=1"),
         Some("AQJr")
     );
+    // The fragment form of new posters, also behind a query or a trailing slash.
+    assert_eq!(
+        link_token("https://qiaosi.example/checkin#AQJr"),
+        Some("AQJr")
+    );
+    assert_eq!(
+        link_token("https://elsewhere.example/checkin?utm=x#AQJr"),
+        Some("AQJr")
+    );
+    assert_eq!(
+        link_token("https://qiaosi.example/checkin/#AQJr"),
+        Some("AQJr")
+    );
     assert_eq!(link_token("AQJr"), None); // a bare token is not a link anyone printed
-    assert_eq!(link_token("https://qiaosi.example/checkin/"), None);
-    assert_eq!(link_token("WIFI:S:cafe;;"), None);
+    for not_ours in [
+        "https://qiaosi.example/checkin/",
+        "https://qiaosi.example/checkin",
+        "https://qiaosi.example/checkin#",
+        "https://qiaosi.example/checkin?AQJr",
+        "https://qiaosi.example/checkins#AQJr",
+        "https://qiaosi.example/checkin/x/y#AQJr",
+        "https://qiaosi.example/passport#AQJr",
+        "WIFI:S:cafe;;",
+    ] {
+        assert_eq!(link_token(not_ours), None, "{not_ours}");
+    }
 }
 
 #[test]
