@@ -8,8 +8,10 @@
 // The goal is 400 KB (issue #10) and is not met yet: one app wasm with one Leptos runtime is
 // 438 KB on its own (docs/size.md has the breakdown). Until it is, the check fails above
 // CEILING_KB, the measured total plus a little room, so that nothing grows unnoticed; it
-// always prints how far the app is from the goal. Raised once, from 490 to 510 KB, when the
-// content-truth work (issue #11) added 22 KB: sources, areas, stop-by-stop guidance (docs/size.md).
+// always prints how far the app is from the goal. Raised twice, each time with the measured
+// cause in docs/size.md: 490 → 510 KB (content truth, issue #11: +22 KB) and 510 → 530 KB
+// (seasonal and dated opening hours, refused check-ins, /checkin#code: +15 KB). Survey mode
+// (+55 KB) is kept out of the visitors' build altogether (feature `survey`, dist-staff).
 //
 //   node scripts/size.mjs [dist]
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const GOAL_KB = 400;
-const CEILING_KB = 510;
+const CEILING_KB = 530;
 const PACK = '/content/pack.json';
 const dist = process.argv[2] ?? 'dist';
 

@@ -277,6 +277,7 @@ texts! {
     CheckinInactive => "目前没有开放的打卡点。主办方张贴打卡海报后，您可以在这里扫码打卡。", "No check-in points are open at the moment. When the organisers put up check-in posters, you can scan them here.";
     TideWhere => "附近常见的观潮点：七堡（丁字坝，可看回头潮）、下沙大桥（“一”字潮），以及更远的海宁盐官。", "Nearby places to watch the tide: Qibao (Dingzi Dam, for the returning tide), Xiasha Bridge (the straight-line tide) and, further away, Yanguan in Haining.";
     SurveyTitle => "实地记录", "Survey";
+    SurveyElsewhere => "实地记录只在工作人员版本中提供，请使用管理人员给您的地址打开。", "Survey mode is in the staff version of the guide only: open it at the address the editors gave you.";
     SurveyIntro => "供工作人员使用：记录保存在本机，导出后由管理人员合并、核对并发布。记录不会改变本机显示的内容。", "For staff: records stay on this phone until exported; an editor merges, checks and publishes them. Recording never changes what the guide shows.";
     SurveyorName => "记录人姓名", "Your name";
     SurveyNeedsName => "请先填写记录人姓名。", "Enter your name first.";

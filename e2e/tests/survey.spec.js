@@ -18,7 +18,22 @@ const offset = (p, n, e) => ({
 // A walk east from the door, 10 m a fix: 160 m.
 const WALK = Array.from({ length: 17 }, (_, k) => offset(DOOR, 0, 10 * k));
 
-test.use({ permissions: ['geolocation'], geolocation: { ...DOOR, accuracy: 60 } });
+// Survey mode is in the staff build (dist-staff, feature `survey`); the merged pack is then
+// served by the visitors' build (dist), as it would be published.
+test.use({ permissions: ['geolocation'], geolocation: { ...DOOR, accuracy: 60 }, serverOptions: { dir: 'dist-staff' } });
+
+test('the visitors\' build has no survey mode and says where it is', async ({ browser }) => {
+  const s = await startServer({ dir: 'dist' });
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  try {
+    await page.goto(s.url + '/survey');
+    await expect(page.locator('.survey-elsewhere')).toContainText('工作人员版本');
+    await expect(page.locator('.survey-place')).toHaveCount(0);
+  } finally {
+    await page.close();
+    await s.close();
+  }
+});
 
 test('a survey becomes a merged pack: a located place and a route to follow', async ({ page, context }) => {
   test.setTimeout(90_000);

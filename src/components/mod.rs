@@ -15,6 +15,7 @@ pub mod scanner;
 pub mod schedule;
 pub mod sources;
 pub mod stop_guide;
+#[cfg(feature = "survey")]
 pub mod survey;
 pub mod tabbar;
 

@@ -2,15 +2,30 @@
 //! place's position, hours and details at its door, or a route by walking it; everything stays
 //! on this phone until exported as a pack patch for `qiaosi merge`. It never changes what the
 //! guide shows: only a new pack, merged and published, does.
+//!
+//! It is in the staff build only (feature `survey`): visitors' phones would carry 55 KB of
+//! code they never run. The visitors' build answers `/survey` with a page that says where it is.
 
-use crate::components::pack::WithPack;
-use crate::components::survey::{provide_survey, SurveyExport, SurveyPlace, SurveyWalk};
 use crate::components::use_title;
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
 
+#[cfg(not(feature = "survey"))]
 #[component]
 pub fn SurveyPage() -> impl IntoView {
+    let i = use_i18n();
+    use_title(move || i.t(K::SurveyTitle).into());
+    view! {
+        <h1>{i.t(K::SurveyTitle)}</h1>
+        <p class="notice survey-elsewhere">{i.t(K::SurveyElsewhere)}</p>
+    }
+}
+
+#[cfg(feature = "survey")]
+#[component]
+pub fn SurveyPage() -> impl IntoView {
+    use crate::components::pack::WithPack;
+    use crate::components::survey::{provide_survey, SurveyExport, SurveyPlace, SurveyWalk};
     let i = use_i18n();
     use_title(move || i.t(K::SurveyTitle).into());
     let survey = provide_survey();

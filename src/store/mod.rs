@@ -8,6 +8,7 @@ pub mod local;
 pub mod outbox;
 pub mod schema;
 pub mod stamps;
+#[cfg(feature = "survey")]
 pub mod survey;
 pub mod user;
 

@@ -3,7 +3,7 @@
 //! address, phone, entrance and step-free access. Saved on the phone as a place patch.
 
 use super::hours::HoursInput;
-use super::use_survey;
+use super::{choice, field, tri_options, use_survey};
 use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
 use crate::platform::watch_position::use_watch_position;
@@ -144,15 +144,16 @@ pub fn SurveyPlace(pack: Arc<Pack>) -> impl IntoView {
         saved.set(Some(id));
         survey.run(async move { survey::save_place(&Store::open().await, &p).await });
     };
-    let options = pack
-        .places
-        .iter()
-        .map(|p| view! { <option value=p.id.clone()>{p.name.get(en).to_string()}</option> })
-        .collect_view();
+    let mut places = vec![(String::new(), i.t(K::SurveyNewPlace).to_string())];
+    places.extend(
+        pack.places
+            .iter()
+            .map(|p| (p.id.clone(), p.name.get(en).to_string())),
+    );
     let categories = CATEGORIES
         .iter()
-        .map(|c| view! { <option value=*c>{category_name(c, en)}</option> })
-        .collect_view();
+        .map(|c| (c.to_string(), category_name(c, en).to_string()))
+        .collect();
     let status = move || {
         if let Some(a) = result.get() {
             return view! {
@@ -195,68 +196,26 @@ pub fn SurveyPlace(pack: Arc<Pack>) -> impl IntoView {
     view! {
         <section class="card survey-place" aria-labelledby="survey-place">
             <h2 id="survey-place">{i.t(K::SurveyPlaceTitle)}</h2>
-            <label>
-                {i.t(K::SurveyWhichPlace)}
-                <select name="place" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    <option value="">{i.t(K::SurveyNewPlace)}</option>
-                    {options}
-                </select>
-            </label>
+            {choice(K::SurveyWhichPlace, "place", places, chosen)}
             <div class="survey-new" hidden=move || !chosen.get().is_empty()>
-                <label>
-                    {i.t(K::SurveyNewId)} <input type="text" name="new-id" bind:value=new_id />
-                </label>
-                <label>
-                    {i.t(K::SurveyNameZh)} <input type="text" name="name-zh" bind:value=name_zh />
-                </label>
-                <label>
-                    {i.t(K::SurveyNameEn)} <input type="text" name="name-en" bind:value=name_en />
-                </label>
-                <label>
-                    {i.t(K::SurveyCategory)}
-                    <select
-                        name="category"
-                        on:change=move |ev| category.set(event_target_value(&ev))
-                    >
-                        {categories}
-                    </select>
-                </label>
+                {field(K::SurveyNewId, "new-id", "text", new_id)}
+                {field(K::SurveyNameZh, "name-zh", "text", name_zh)}
+                {field(K::SurveyNameEn, "name-en", "text", name_en)}
+                {choice(K::SurveyCategory, "category", categories, category)}
             </div>
             <button type="button" class="button record" on:click=start>
                 {i.t(K::SurveyRecordPosition)}
             </button>
             {status}
             <HoursInput hours />
-            <label>
-                {i.t(K::SurveyAddressZh)} <input type="text" name="address-zh" bind:value=addr_zh />
-            </label>
-            <label>
-                {i.t(K::SurveyAddressEn)} <input type="text" name="address-en" bind:value=addr_en />
-            </label>
-            <label>{i.t(K::Phone)} <input type="tel" name="phone" bind:value=phone /></label>
+            {field(K::SurveyAddressZh, "address-zh", "text", addr_zh)}
+            {field(K::SurveyAddressEn, "address-en", "text", addr_en)}
+            {field(K::Phone, "phone", "tel", phone)}
             {phone_check}
-            <label>
-                {i.t(K::SurveyEntrance)} <input type="text" name="entrance" bind:value=entrance />
-            </label>
-            <label>
-                {i.t(K::SurveyStepFree)}
-                <select name="step-free" on:change=move |ev| step_free.set(event_target_value(&ev))>
-                    <option value="">{i.t(K::SurveyUnknown)}</option>
-                    <option value="yes">{i.t(K::SurveyYes)}</option>
-                    <option value="no">{i.t(K::SurveyNo)}</option>
-                </select>
-            </label>
-            <label>
-                {i.t(K::SurveyLift)}
-                <select name="lift" on:change=move |ev| lift.set(event_target_value(&ev))>
-                    <option value="">{i.t(K::SurveyUnknown)}</option>
-                    <option value="yes">{i.t(K::SurveyYes)}</option>
-                    <option value="no">{i.t(K::SurveyNo)}</option>
-                </select>
-            </label>
-            <label>
-                {i.t(K::SurveyNote)} <textarea name="note" rows="2" bind:value=note></textarea>
-            </label>
+            {field(K::SurveyEntrance, "entrance", "text", entrance)}
+            {choice(K::SurveyStepFree, "step-free", tri_options(), step_free)}
+            {choice(K::SurveyLift, "lift", tri_options(), lift)}
+            {field(K::SurveyNote, "note", "textarea", note)}
             <button type="button" class="button save-place" on:click=save>
                 {i.t(K::SurveySavePlace)}
             </button>

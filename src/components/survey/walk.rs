@@ -3,7 +3,7 @@
 //! on); pausing stops the GPS. On stop, core cleans and simplifies the track, and the route's
 //! line, length and precision come from the walk.
 
-use super::use_survey;
+use super::{choice, field, use_survey};
 use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
 use crate::platform::watch_position::use_watch_position;
@@ -197,11 +197,12 @@ pub fn SurveyWalk(pack: Arc<Pack>) -> impl IntoView {
         });
         survey.run(async move { survey::finish_walk(&Store::open().await, &patch, chunks).await });
     };
-    let places = pack
-        .places
-        .iter()
-        .map(|p| view! { <option value=p.id.clone()>{p.name.get(en).to_string()}</option> })
-        .collect_view();
+    let mut places = vec![(String::new(), i.t(K::SurveyNewPoint).to_string())];
+    places.extend(
+        pack.places
+            .iter()
+            .map(|p| (p.id.clone(), p.name.get(en).to_string())),
+    );
     let recording = move || {
         let (meta, fixes) = walk.get()?;
         let cleaned: Vec<_> = clean(&fixes).iter().map(|f| f.at).collect();
@@ -247,16 +248,12 @@ pub fn SurveyWalk(pack: Arc<Pack>) -> impl IntoView {
     view! {
         <section class="card survey-walk" aria-labelledby="survey-walk">
             <h2 id="survey-walk">{i.t(K::SurveyWalkTitle)}</h2>
-            <div hidden=move || walk.with(Option::is_some)>
-                <label>
-                    {i.t(K::SurveyRouteId)}<input type="text" name="route-id" bind:value=id />
-                </label>
-                <label>
-                    {i.t(K::SurveyNameZh)}<input type="text" name="route-zh" bind:value=name_zh />
-                </label>
-                <label>
-                    {i.t(K::SurveyNameEn)}<input type="text" name="route-en" bind:value=name_en />
-                </label>
+            <div hidden=move || {
+                walk.with(Option::is_some)
+            }>
+                {field(K::SurveyRouteId, "route-id", "text", id)}
+                {field(K::SurveyNameZh, "route-zh", "text", name_zh)}
+                {field(K::SurveyNameEn, "route-en", "text", name_en)}
                 <button type="button" class="button start-walk" on:click=start>
                     {i.t(K::SurveyStartWalk)}
                 </button>
@@ -266,32 +263,11 @@ pub fn SurveyWalk(pack: Arc<Pack>) -> impl IntoView {
             }>
                 {recording} <fieldset class="mark-stop">
                     <legend>{i.t(K::SurveyMarkStop)}</legend>
-                    <label>
-                        {i.t(K::SurveyWhichPlace)}
-                        <select
-                            name="stop-place"
-                            on:change=move |ev| stop_place.set(event_target_value(&ev))
-                        >
-                            <option value="">{i.t(K::SurveyNewPoint)}</option>
-                            {places}
-                        </select>
-                    </label>
-                    <label>
-                        {i.t(K::SurveyNameZh)}
-                        <input type="text" name="stop-zh" bind:value=stop_zh />
-                    </label>
-                    <label>
-                        {i.t(K::SurveyNameEn)}
-                        <input type="text" name="stop-en" bind:value=stop_en />
-                    </label>
-                    <label>
-                        {i.t(K::SurveyStoryZh)}
-                        <textarea name="story-zh" rows="2" bind:value=story_zh></textarea>
-                    </label>
-                    <label>
-                        {i.t(K::SurveyStoryEn)}
-                        <textarea name="story-en" rows="2" bind:value=story_en></textarea>
-                    </label>
+                    {choice(K::SurveyWhichPlace, "stop-place", places, stop_place)}
+                    {field(K::SurveyNameZh, "stop-zh", "text", stop_zh)}
+                    {field(K::SurveyNameEn, "stop-en", "text", stop_en)}
+                    {field(K::SurveyStoryZh, "story-zh", "textarea", story_zh)}
+                    {field(K::SurveyStoryEn, "story-en", "textarea", story_en)}
                     <button type="button" class="button secondary mark" on:click=mark>
                         {i.t(K::SurveyMarkHere)}
                     </button>
