@@ -2,7 +2,7 @@
 // broke the site's Content-Security-Policy, and helpers.
 import { test as base, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
@@ -102,6 +102,8 @@ export async function expectNoHorizontalScroll(page) {
 export { expect };
 
 export const CLI = 'target/debug/qiaosi';
+/** The TEST root key (its secret is public on purpose); sign-keys signs packs with it. */
+export const TEST_ROOT = 'crates/core/tests/fixtures/test-root.key';
 
 /**
  * A signing key made by the CLI, a pack that lists it (changed further by `edit`), and a code
@@ -115,6 +117,12 @@ export function checkinSetup(edit = (p) => p) {
   withKey.checkin.keys = [JSON.parse(printed.trim().split('\n').pop())];
   const packPath = join(dir, 'pack.json');
   writeFileSync(packPath, JSON.stringify(edit(withKey)));
+  // The app trusts the keys only when the root key it was built with signed them: the default
+  // build trusts the TEST root, committed for this (docs/checkin-token.md, "The root key").
+  const root = join(dir, 'root.key');
+  copyFileSync(TEST_ROOT, root);
+  chmodSync(root, 0o600);
+  execFileSync(CLI, ['sign-keys', '--root', root, packPath], { encoding: 'utf8' });
   // A window of decades, so the code works whenever the suite runs: --long says it is meant.
   const url = execFileSync(CLI, ['issue', '--key', key, '--point', 'tide-parlour', '--from', '2024-01-01', '--until', '2099-12-31', '--long',
     '--host', 'https://qiaosi.example', '--pack', packPath], { encoding: 'utf8' }).trim().split('\n')[0];

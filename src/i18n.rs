@@ -208,6 +208,9 @@ texts! {
     RefusedUnknownPoint => "当前内容里没有这个打卡点。", "This check-in point isn't in the guide's current content.";
     RefusedNotYet => "这个打卡码尚未生效。", "This code isn't valid yet.";
     RefusedExpired => "这个打卡码已过期。", "This code has expired.";
+    RefusedKeyRevoked => "密钥已吊销：这个打卡码的签发密钥已被主办方撤销，无法打卡。", "Key revoked: the key that signed this code was withdrawn by the organisers; it can't be used.";
+    RefusedKeyRetired => "这个打卡码的签发密钥已停用，请扫描新海报。已有的印章仍然有效。", "This code's key has been retired; please scan a new poster. Stamps you already have still count.";
+    RefusedCodeRevoked => "这个打卡码已被主办方撤销。", "The organisers have withdrawn this code.";
     NothingSaved => "没有保存任何内容。", "Nothing was saved.";
     NeedsLocation => "这个打卡点需要确认您在现场。", "This check-in point needs to check that you're there.";
     ConfirmLocation => "确认位置并打卡", "Confirm my position and check in";
@@ -236,6 +239,8 @@ texts! {
     StaffGenuine => "枚真实有效的印章", "genuine stamps";
     StaffAllGood => "打卡护照核验通过。", "The stamp passport checks out.";
     StaffStampBad => "这个印章未通过核验", "This stamp failed the check";
+    StaffKeyRevoked => "密钥已吊销：签发这个印章的密钥已被主办方撤销", "Key revoked: the organisers withdrew the key that signed this stamp";
+    StaffCodeRevoked => "打卡码已撤销：这张海报的打卡码已被主办方撤销", "Code revoked: the organisers withdrew this poster's code";
     StaffAltered => "无法核验：这不是有效的打卡护照，或者已被改动、损坏。", "This does not check out: it is not a valid stamp passport, or it has been altered or damaged.";
     StaffEmpty => "请先粘贴打卡护照文字，或扫描游客出示的二维码。", "Paste the passport text first, or scan the visitor's QR code.";
     MapApprox => "位置为大致范围，半径约", "Approximate position, within about";
@@ -343,6 +348,17 @@ texts! {
     SyncRefusedBy => "服务器的答复：", "The server said: ";
     SyncRefusedKept => "印章仍保存在您的手机上。移除只会删去这条未发送的记录。", "Your stamps stay on this phone. Removing only clears the unsent record.";
     SyncRemove => "移除", "Remove";
+    StaffGenuineOne => "枚真实有效的印章", "genuine stamp";
+    StaffReward => "核验奖励", "Reward to check";
+    RewardEarned => "符合领取条件", "Earned";
+    RewardNotEarned => "尚不符合领取条件", "Not earned";
+    RewardDistinct => "个不同的打卡点", "distinct points";
+    WhyFuture => "不计入：打卡时间比本机时钟晚 10 分钟以上", "Does not count: dated more than 10 minutes after this phone's clock";
+    WhyOutside => "不计入：不在本奖励的活动日期内", "Does not count: outside the reward's dates";
+    WhyNotListed => "不计入：这个打卡点不属于本奖励", "Does not count: this point is not part of the reward";
+    WhyNeedsDesk => "不计入：本奖励需要工作人员现场出示的动态打卡码，海报印章不算", "Does not count: the reward needs a desk stamp (a code shown by staff on the spot), not a poster stamp";
+    WhySamePoint => "不计入：这个打卡点已经算过一次（每个点只算一次）", "Does not count: this point already counted (each point counts once)";
+    PosterProves => "海报印章只证明打卡码是真的，不能证明本人到过现场。", "A poster stamp proves the code was genuine, not that the person was there.";
 }
 
 /// The current language, shared through context.

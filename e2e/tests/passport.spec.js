@@ -8,7 +8,7 @@ const withPack = (body, opts = {}) => startServer({ dir: 'dist', ...opts, overri
 
 test('a genuine passport verifies on the staff page and with the CLI; an edited one does not', async ({ page, browser }) => {
   const { body, token, packPath } = checkinSetup((p) => {
-    p.checkin.rewards = [{ id: 'both', name: { zh: '集齐两枚印章', en: 'Both stamps' }, need: 2 }];
+    p.checkin.rewards = [{ id: 'both', name: { zh: '集齐两枚印章', en: 'Both stamps' }, need: 2, from: '2024-01-01', until: '2099-12-31' }];
     return p;
   });
   const s = await withPack(body);

@@ -10,7 +10,7 @@ use crate::i18n::{use_i18n, K};
 use crate::pages::checkin::point_name;
 use crate::store::stamps::{StampRec, Stamps};
 use leptos::prelude::*;
-use qiaosi_core::checkin::{group_of, passport_encode, Group, Stamp};
+use qiaosi_core::checkin::{group_of, judge_points, passport_encode, Group, Stamp};
 use qiaosi_core::content::stamped_points;
 use qiaosi_core::content::Pack;
 
@@ -97,12 +97,18 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                 }
             })
             .collect_view();
+        let now = crate::platform::clock::now();
         let rewards = pack
             .checkin
             .rewards
             .iter()
             .map(|r| {
-                let have = r.progress(&pack.checkin.points, list.iter().map(|s| s.point.as_str()));
+                // As staff will judge it: distinct points, inside the reward's window.
+                let own: Vec<_> = list
+                    .iter()
+                    .map(|s| Ok((s.point.as_str(), s.local())))
+                    .collect();
+                let have = judge_points(r, &pack, &own, now).points.min(r.need);
                 view! {
                     <li class="reward">
                         <strong>{r.name.get(en).to_string()}</strong>

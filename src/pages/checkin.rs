@@ -29,6 +29,9 @@ fn refusal_key(r: Refusal) -> K {
         Refusal::Malformed => K::RefusedMalformed,
         Refusal::UnknownKey => K::RefusedUnknownKey,
         Refusal::BadSignature => K::RefusedBadSignature,
+        Refusal::KeyRevoked => K::RefusedKeyRevoked,
+        Refusal::KeyRetired => K::RefusedKeyRetired,
+        Refusal::CodeRevoked => K::RefusedCodeRevoked,
         Refusal::UnknownPoint => K::RefusedUnknownPoint,
         Refusal::NotYetValid => K::RefusedNotYet,
         Refusal::Expired => K::RefusedExpired,
@@ -122,6 +125,7 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
                     &token.get_value(),
                     &pack.checkin.keys,
                     &pack.checkin.points,
+                    &pack.checkin.revoked_codes,
                     now,
                 ) {
                     Ok(v) => State::NeedsLocation(v.point_id),

@@ -6,16 +6,49 @@
 use crate::components::pack::WithPack;
 use crate::components::scanner::Scanner;
 use crate::components::use_title;
+use crate::content::PackMeta;
 use crate::format::{format_date, format_time};
 use crate::i18n::{use_i18n, K};
 use crate::pages::checkin::point_name;
 use leptos::prelude::*;
-use qiaosi_core::checkin::passport_check;
+use qiaosi_core::checkin::{judge, passport_check, Why};
 
 /// The passport in a staff link or pasted text: whatever follows `#`, else the text itself.
 fn passport_in(text: &str) -> String {
     let t = text.trim();
     t.rsplit_once('#').map_or(t, |(_, p)| p).to_string()
+}
+
+/// The text for a stamp that does not count towards the chosen reward; `None` when it counts
+/// (or was refused outright, which the stamp's own line already says).
+fn why_key(w: Why) -> Option<K> {
+    match w {
+        Why::Counts | Why::NotGenuine(_) => None,
+        Why::Future => Some(K::WhyFuture),
+        Why::OutsideWindow => Some(K::WhyOutside),
+        Why::NotListed => Some(K::WhyNotListed),
+        Why::NeedsDesk => Some(K::WhyNeedsDesk),
+        Why::SamePointAgain => Some(K::WhySamePoint),
+    }
+}
+
+/// The pack staff judged with: "内容包 2026.11.30，3 天前更新". Without the stored record (a
+/// pack not saved yet), only the version.
+fn pack_line(version: &str, meta: Option<PackMeta>, en: bool) -> String {
+    let days = meta.map(|m| (js_sys::Date::now() as u64).saturating_sub(m.updated_ms) / 86_400_000);
+    pack_age(version, days, en)
+}
+
+fn pack_age(version: &str, days: Option<u64>, en: bool) -> String {
+    match (days, en) {
+        (None, false) => format!("内容包 {version}"),
+        (None, true) => format!("Content pack {version}"),
+        (Some(0), false) => format!("内容包 {version}，今天更新"),
+        (Some(0), true) => format!("Content pack {version}, updated today"),
+        (Some(n), false) => format!("内容包 {version}，{n} 天前更新"),
+        (Some(1), true) => format!("Content pack {version}, updated 1 day ago"),
+        (Some(n), true) => format!("Content pack {version}, updated {n} days ago"),
+    }
 }
 
 #[component]
@@ -61,6 +94,9 @@ fn StaffCheck() -> impl IntoView {
         empty.set(false);
         code.set(passport_in(&t));
     });
+    // The reward staff are checking for: the first one until they choose another.
+    let chosen = RwSignal::new(0usize);
+    let content = crate::content::use_content();
     let render = move |pack: std::sync::Arc<qiaosi_core::content::Pack>| {
         let en = i.en();
         let c = code.get();
@@ -68,7 +104,12 @@ fn StaffCheck() -> impl IntoView {
             return None;
         }
         Some(
-            match passport_check(&c, &pack.checkin.keys, &pack.checkin.points) {
+            match passport_check(
+                &c,
+                &pack.checkin.keys,
+                &pack.checkin.points,
+                &pack.checkin.revoked_codes,
+            ) {
                 Err(_) => view! {
                     <section class="card refused" role="alert">
                         <p>{x(K::StaffAltered)}</p>
@@ -78,9 +119,20 @@ fn StaffCheck() -> impl IntoView {
                 Ok(stamps) => {
                     let good = stamps.iter().filter(|s| s.is_ok()).count();
                     let all_good = good == stamps.len();
+                    let pick = chosen.get();
+                    let judged = pack
+                        .checkin
+                        .rewards
+                        .get(pick)
+                        .map(|r| judge(r, &pack, &stamps, crate::platform::clock::now()));
+                    let why = |n: usize| judged.as_ref().map(|j| j.per_stamp[n]);
                     let rows = stamps
                         .into_iter()
-                        .map(|s| {
+                        .enumerate()
+                        .map(|(n, s)| {
+                            let reason = why(n)
+                                .and_then(why_key)
+                                .map(|k| view! { <p class="why fineprint">{x(k)}</p> });
                             match s {
                     Ok(v) => view! {
                         <li class="stamp ok">
@@ -89,16 +141,78 @@ fn StaffCheck() -> impl IntoView {
                             <span class="fineprint">
                                 {format!("{} {}", format_date(v.at.date, en), format_time(v.at))}
                             </span>
+                            {reason}
                         </li>
                     }.into_any(),
-                    Err(_) => view! {
+                    Err(r) => view! {
                         <li class="stamp bad">
-                            <strong>{x(K::StaffStampBad)}</strong>
+                            <strong>{x(stamp_refused_key(r))}</strong>
                         </li>
                     }.into_any(),
                 }
                         })
                         .collect_view();
+                    let reward = judged.map(|j| {
+                        let options = pack
+                            .checkin
+                            .rewards
+                            .iter()
+                            .enumerate()
+                            .map(|(n, r)| {
+                                view! {
+                                    <option value=n.to_string() selected=n == pick>
+                                        {r.name.get(en).to_string()}
+                                    </option>
+                                }
+                            })
+                            .collect_view();
+                        let judged_with = pack_line(
+                            &pack.meta.version,
+                            content.meta.get().filter(|m| m.version == pack.meta.version),
+                            en,
+                        );
+                        view! {
+                            <div class="reward-check">
+                                <label>
+                                    {x(K::StaffReward)} " "
+                                    <select
+                                        class="reward-choice"
+                                        on:change=move |ev| {
+                                            if let Ok(n) = event_target_value(&ev).parse() {
+                                                chosen.set(n);
+                                            }
+                                        }
+                                    >
+                                        {options}
+                                    </select>
+                                </label>
+                                <p class=if j.earned {
+                                    "reward-verdict earned"
+                                } else {
+                                    "reward-verdict"
+                                }>
+                                    <strong>
+                                        {x(
+                                            if j.earned { K::RewardEarned } else { K::RewardNotEarned },
+                                        )}
+                                    </strong>
+                                    {i.comma()}
+                                    <span class="reward-count">
+                                        {format!("{} / {}", j.points, j.need)}
+                                    </span>
+                                    " "
+                                    {x(K::RewardDistinct)}
+                                </p>
+                                <p class="fineprint proves">{x(K::PosterProves)}</p>
+                                <p class="fineprint judged-with">{judged_with}</p>
+                            </div>
+                        }
+                    });
+                    let genuine = if good == 1 {
+                        K::StaffGenuineOne
+                    } else {
+                        K::StaffGenuine
+                    };
                     view! {
                         <section
                             class=if all_good {
@@ -108,8 +222,9 @@ fn StaffCheck() -> impl IntoView {
                             }
                             role="status"
                         >
-                            <h2>{good}" "{x(K::StaffGenuine)}</h2>
+                            <h2>{good}" "{x(genuine)}</h2>
                             {all_good.then(|| view! { <p>{x(K::StaffAllGood)}</p> })}
+                            {reward}
                             <ul class="stamps">{rows}</ul>
                         </section>
                     }
@@ -156,9 +271,34 @@ fn StaffCheck() -> impl IntoView {
     }
 }
 
+/// Why a stamp failed, as staff should hear it: a revoked key or code is named as such, not
+/// as a forgery (the stamp may be genuine; the organisers withdrew what signed it).
+fn stamp_refused_key(r: qiaosi_core::checkin::Refusal) -> K {
+    use qiaosi_core::checkin::Refusal;
+    match r {
+        Refusal::KeyRevoked => K::StaffKeyRevoked,
+        Refusal::CodeRevoked => K::StaffCodeRevoked,
+        _ => K::StaffStampBad,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::passport_in;
+    use super::{pack_age, passport_in};
+
+    #[test]
+    fn the_pack_line_says_version_and_age() {
+        assert_eq!(
+            pack_age("2026.11.30", Some(3), false),
+            "内容包 2026.11.30，3 天前更新"
+        );
+        assert_eq!(
+            pack_age("2026.11.30", Some(1), true),
+            "Content pack 2026.11.30, updated 1 day ago"
+        );
+        assert_eq!(pack_age("v", None, true), "Content pack v");
+        assert_eq!(pack_age("v", Some(0), false), "内容包 v，今天更新");
+    }
 
     #[test]
     fn the_passport_is_taken_from_a_link_or_as_pasted() {

@@ -146,6 +146,7 @@ pub fn make(a: &Args, pack: Option<&Pack>) -> Result<Issued, String> {
             &token,
             &pack.checkin.keys,
             &pack.checkin.points,
+            &pack.checkin.revoked_codes,
             from.to_unix_s(),
         )
         .map_err(|r| format!("the new code does not verify against the pack: {r}"))?;

@@ -7,7 +7,8 @@
 //! `qiaosi pinyin [--check] <pack.json>` writes the pinyin search keys into the pack (see
 //! [`pinyin_keys`]); with `--check` it only fails when they are stale.
 //! `keygen`, `issue`, `poster` and `verify-passport` make and check signed check-in codes
-//! (one module each; see `docs/checkin-token.md`).
+//! (one module each; see `docs/checkin-token.md`); `sign-keys` and `revoke-code` sign the
+//! pack's keys block with the root key ([`keys`]).
 //! `merge` applies a survey patch from the app's survey mode ([`merge`]); `import-osm` brings
 //! an Overpass export of OpenStreetMap data into a pack ([`import_osm`]). Both print what
 //! changed, field by field, and write nothing unless the result validates.
@@ -19,6 +20,7 @@ mod hours_states;
 mod import_osm;
 mod issue;
 mod keygen;
+mod keys;
 mod merge;
 mod pinyin_keys;
 mod poster;
@@ -31,9 +33,11 @@ const USAGE: &str = "usage: qiaosi validate <pack.json> [--today YYYY-MM-DD]
        qiaosi merge <pack.json> <patch.json> --out <new.json> [--version V] [--today YYYY-MM-DD]
        qiaosi import-osm <overpass.json> --into <pack.json> --out <new.json> [--version V] [--today YYYY-MM-DD]
        qiaosi keygen [--id ID] [--force] [FILE]
+       qiaosi sign-keys --root FILE <pack.json> [--out new.json]
+       qiaosi revoke-code <code or URL> --pack pack.json [--root FILE] [--out new.json]
        qiaosi issue --key FILE --point ID --from YYYY-MM-DD[THH:MM] --until YYYY-MM-DD[THH:MM] [--long] [--host https://HOST] [--pack pack.json]
        qiaosi poster --key FILE --point ID --pack pack.json --from … --until … [--long] --out poster.svg [--host https://HOST]
-       qiaosi verify-passport <passport text or file> --pack pack.json
+       qiaosi verify-passport <passport text or file> --pack pack.json [--reward ID [--now YYYY-MM-DDTHH:MM]]
        qiaosi hours-states <opening_hours> --from YYYY-MM-DD --days N [--holidays YYYY-MM-DD,…]";
 
 fn main() -> ExitCode {
@@ -57,6 +61,8 @@ fn main() -> ExitCode {
         ["merge", rest @ ..] => merge::run(rest),
         ["import-osm", rest @ ..] => import_osm::run(rest),
         ["keygen", rest @ ..] => keygen::run(rest),
+        ["sign-keys", rest @ ..] => keys::sign(rest),
+        ["revoke-code", rest @ ..] => keys::revoke(rest),
         ["issue", rest @ ..] => issue::run(rest),
         ["poster", rest @ ..] => poster::run(rest),
         ["verify-passport", rest @ ..] => verify_passport::run(rest),
@@ -98,6 +104,13 @@ fn validate(path: &str, today: qiaosi_core::time::Date) -> ExitCode {
     });
     match checked {
         Ok(pack) => {
+            if !pack.checkin.keys.is_empty() && qiaosi_core::checkin::root_is_test() {
+                eprintln!(
+                    "{path}: warning: this build trusts the TEST root key, whose secret is in \
+                     the repository; build with QIAOSI_ROOT_PUBLIC set to your own root before \
+                     a real deploy (docs/checkin-token.md)"
+                );
+            }
             println!(
                 "{path}: ok — version {}, {} places, {} routes, {} festival editions, {} check-in points",
                 pack.meta.version,

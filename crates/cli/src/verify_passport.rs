@@ -1,17 +1,27 @@
-//! `qiaosi verify-passport <text-or-file> --pack pack.json`: lets staff check a visitor's
-//! exported check-in passport (for a prize, say) against the pack's keys, with no server.
+//! `qiaosi verify-passport <text-or-file> --pack pack.json [--reward ID [--now TIME]]`: lets
+//! staff check a visitor's exported check-in passport (for a prize, say) against the pack's
+//! keys, with no server.
 //!
-//! Prints every stamp with its verdict; exits 1 if the passport or any stamp is refused,
-//! naming which, so one forged stamp cannot hide among genuine ones.
+//! Prints every stamp with its verdict. Without `--reward`, exits 1 if the passport or any
+//! stamp is refused, naming which, so one forged stamp cannot hide among genuine ones. With
+//! `--reward`, judges that reward as the staff page does (distinct points inside its window,
+//! nothing dated more than 10 minutes after `--now`, default the computer's clock) and exits 0
+//! only when it is earned.
 
-use crate::args::{fail, load_pack, show, Args};
-use qiaosi_core::checkin::{passport_check, Refusal};
+use crate::args::{fail, from_time, load_pack, show, Args};
+use qiaosi_core::checkin::{judge, passport_check, Refusal, Why};
+use qiaosi_core::content::Pack;
+use qiaosi_core::time::LocalDateTime;
 use std::process::ExitCode;
 
-pub const USAGE: &str = "qiaosi verify-passport <passport text or file> --pack pack.json";
+pub const USAGE: &str = "qiaosi verify-passport <passport text or file> --pack pack.json \
+                         [--reward ID [--now YYYY-MM-DDTHH:MM]]";
+
+/// What a poster stamp is worth, said wherever a reward is judged.
+const PROVES: &str = "A poster stamp proves the code was genuine, not that the person was there.";
 
 pub fn run(argv: &[&str]) -> ExitCode {
-    let a = match Args::parse(argv, &["pack"]) {
+    let a = match Args::parse(argv, &["pack", "reward", "now"]) {
         Ok(a) => a,
         Err(e) => return fail(&e),
     };
@@ -22,27 +32,52 @@ pub fn run(argv: &[&str]) -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
+    let reward = match a.get("reward") {
+        None if a.get("now").is_some() => return fail("--now only goes with --reward"),
+        None => None,
+        Some(id) => match pack.checkin.rewards.iter().find(|r| r.id == id) {
+            Some(r) => Some(r),
+            None => return fail(&format!("the pack has no reward \"{id}\"")),
+        },
+    };
+    let now = match a.get("now").map(from_time) {
+        Some(Ok(t)) => t,
+        Some(Err(e)) => return fail(&e),
+        None => clock(),
+    };
     // A path that exists is read; anything else is taken as the passport text itself.
     let text = match std::fs::read_to_string(input) {
         Ok(t) => t,
         Err(_) if !std::path::Path::new(input).exists() => input.to_string(),
         Err(e) => return fail(&format!("{input}: cannot read: {e}")),
     };
-    let stamps = match passport_check(&text, &pack.checkin.keys, &pack.checkin.points) {
+    let stamps = match passport_check(
+        &text,
+        &pack.checkin.keys,
+        &pack.checkin.points,
+        &pack.checkin.revoked_codes,
+    ) {
         Ok(s) => s,
         Err(r) => {
             println!("passport refused: {}", whole(r));
             return ExitCode::FAILURE;
         }
     };
+    let judged = reward.map(|r| (r, judge(r, &pack, &stamps, now)));
     let mut refused = Vec::new();
     for (i, s) in stamps.iter().enumerate() {
         let n = i + 1;
+        let why = judged.as_ref().map(|(_, j)| j.per_stamp[i]);
+        let verdict = match why {
+            None | Some(Why::NotGenuine(_)) => String::new(),
+            Some(Why::Counts) => " — counts".into(),
+            Some(w) => format!(" — does not count: {}", why_text(w)),
+        };
         match s {
             Ok(v) => {
                 let name = pack.checkin_point_name(&v.verified.point_id);
                 println!(
-                    "stamp {n}: ok — {} ({} / {}), stamped {}, key {}",
+                    "stamp {n}: ok — {} ({} / {}), stamped {}, key {}{verdict}",
                     v.verified.point_id,
                     name.zh,
                     name.en,
@@ -56,6 +91,20 @@ pub fn run(argv: &[&str]) -> ExitCode {
             }
         }
     }
+    if let Some((r, j)) = judged {
+        println!("judged with pack {} at {}", pack_age(&pack), show(now));
+        println!("{PROVES}");
+        let (k, need) = (j.points, j.need);
+        if j.earned {
+            println!("reward {}: earned ({k} of {need} distinct points)", r.id);
+            return ExitCode::SUCCESS;
+        }
+        println!(
+            "reward {}: not earned ({k} of {need} distinct points)",
+            r.id
+        );
+        return ExitCode::FAILURE;
+    }
     if refused.is_empty() {
         eprintln!("{} stamp(s), all genuine", stamps.len());
         ExitCode::SUCCESS
@@ -66,6 +115,35 @@ pub fn run(argv: &[&str]) -> ExitCode {
             stamps.len()
         );
         ExitCode::FAILURE
+    }
+}
+
+/// The computer's clock as Shanghai wall-clock time.
+fn clock() -> LocalDateTime {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64);
+    LocalDateTime::from_unix_ms(ms)
+}
+
+/// The pack's version and the day it was generated: what staff judged with.
+fn pack_age(pack: &Pack) -> String {
+    format!(
+        "version {} (generated {})",
+        pack.meta.version, pack.meta.generated
+    )
+}
+
+/// Why a genuine stamp does not count towards the reward.
+fn why_text(w: Why) -> String {
+    match w {
+        Why::Counts => "counts".into(),
+        Why::NotGenuine(r) => per_stamp(r),
+        Why::Future => "dated more than 10 minutes after this check's clock".into(),
+        Why::OutsideWindow => "dated outside the reward's days".into(),
+        Why::NotListed => "its point is not one of the reward's".into(),
+        Why::NeedsDesk => "needs a desk stamp (动态打卡码); a poster stamp is not one".into(),
+        Why::SamePointAgain => "this point already counted (points count once, not per day)".into(),
     }
 }
 

@@ -22,6 +22,7 @@ fn setup(d: &Path) -> (PathBuf, PathBuf, qiaosi_core::content::Pack) {
     assert_eq!(printed["public"].as_str().unwrap().len(), 43);
     let mut pack = shipped();
     pack["checkin"]["keys"] = Value::Array(vec![printed]);
+    common::sign_keys(&mut pack);
     let file = d.join("pack.json");
     std::fs::write(&file, pack.to_string()).unwrap();
     let loaded = qiaosi_core::validate::load(&pack.to_string()).unwrap();
@@ -72,7 +73,7 @@ fn keygen_then_issue_gives_a_code_the_app_accepts() {
     let (keys, points) = (&pack.checkin.keys, &pack.checkin.points);
     let token = checkin::token_in(&url);
     let during = at("2024-09-22", 23).to_unix_s();
-    let v = checkin::verify(token, keys, points, during).unwrap();
+    let v = checkin::verify(token, keys, points, &[], during).unwrap();
     assert_eq!(
         (v.point_id.as_str(), v.key_id.as_str()),
         ("tide-parlour", "k7")
@@ -81,12 +82,12 @@ fn keygen_then_issue_gives_a_code_the_app_accepts() {
     assert_eq!(v.valid_until, at("2024-09-23", 0));
     let after = at("2024-09-23", 0).to_unix_s();
     assert_eq!(
-        checkin::verify(token, keys, points, after),
+        checkin::verify(token, keys, points, &[], after),
         Err(Refusal::Expired)
     );
     // Without the pack's key, the same code is worthless.
     assert_eq!(
-        checkin::verify(token, &[], points, during),
+        checkin::verify(token, &[], points, &[], during),
         Err(Refusal::UnknownKey)
     );
 
@@ -184,7 +185,7 @@ fn the_poster_carries_the_qr_and_both_names() {
     assert!(svg.contains(modules), "the poster's QR is not the URL's");
     let token = checkin::token_in(url);
     let (keys, points) = (&pack.checkin.keys, &pack.checkin.points);
-    let v = checkin::verify(token, keys, points, at("2024-09-20", 12).to_unix_s()).unwrap();
+    let v = checkin::verify(token, keys, points, &[], at("2024-09-20", 12).to_unix_s()).unwrap();
     assert_eq!(v.point_id, "seawall-museum");
     // The URL is printed on the poster too, for typing in by hand, in the fragment form.
     assert!(url.starts_with("https://guide.example/checkin#"), "{url}");

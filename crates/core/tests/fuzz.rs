@@ -31,6 +31,7 @@ fn keys() -> Vec<SigningKey> {
     vec![SigningKey {
         id: "k1".into(),
         public: checkin::public_text(&SecretKey::from_bytes(&[1; 32]).verifying_key()),
+        state: Default::default(),
     }]
 }
 
@@ -79,7 +80,7 @@ fn b64url(bytes: &[u8]) -> String {
 #[test]
 fn the_genuine_token_verifies() {
     // Guards the properties below: they would pass vacuously if nothing ever verified.
-    assert!(checkin::verify(&genuine(), &keys(), &points(), NOW).is_ok());
+    assert!(checkin::verify(&genuine(), &keys(), &points(), &[], NOW).is_ok());
     assert_eq!(b64url(b"foob"), "Zm9vYg");
 }
 
@@ -88,15 +89,15 @@ proptest! {
 
     #[test]
     fn any_string_is_refused_without_panic(s in any::<String>()) {
-        prop_assert!(checkin::verify(&s, &keys(), &points(), NOW).is_err());
-        let _ = checkin::passport_check(&s, &keys(), &points());
+        prop_assert!(checkin::verify(&s, &keys(), &points(), &[], NOW).is_err());
+        let _ = checkin::passport_check(&s, &keys(), &points(), &[]);
     }
 
     #[test]
     fn any_bytes_in_base64url_are_refused(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
         let s = b64url(&bytes);
-        prop_assert!(checkin::verify(&s, &keys(), &points(), NOW).is_err());
-        let _ = checkin::passport_check(&s, &keys(), &points());
+        prop_assert!(checkin::verify(&s, &keys(), &points(), &[], NOW).is_err());
+        let _ = checkin::passport_check(&s, &keys(), &points(), &[]);
     }
 
     #[test]
@@ -116,7 +117,7 @@ proptest! {
         }
         let s = String::from_utf8_lossy(&b);
         prop_assume!(s != token);
-        prop_assert!(checkin::verify(&s, &keys(), &points(), NOW).is_err());
+        prop_assert!(checkin::verify(&s, &keys(), &points(), &[], NOW).is_err());
     }
 
     #[test]

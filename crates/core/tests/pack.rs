@@ -498,9 +498,14 @@ fn pinyin_keys_must_be_toneless_lowercase_syllables() {
 fn rewards_and_the_sync_endpoint_are_checked() {
     let mut v = shipped();
     v["checkin"]["rewards"] = json!([
-        { "id": "all", "name": { "zh": "集章", "en": "Stamps" }, "need": 2 },
+        { "id": "all", "name": { "zh": "集章", "en": "Stamps" }, "need": 2, "edition": "2023" },
         { "id": "bad", "name": { "zh": "奖", "en": "Prize" }, "points": ["tide-parlour", "nowhere"], "need": 3 },
-        { "id": "twice", "name": { "zh": "奖", "en": "Prize" }, "points": ["tide-parlour", "tide-parlour"], "need": 2 }
+        { "id": "twice", "name": { "zh": "奖", "en": "Prize" }, "points": ["tide-parlour", "tide-parlour"], "need": 2,
+          "from": "2024-09-18", "until": "2024-09-22" },
+        { "id": "gone", "name": { "zh": "奖", "en": "Prize" }, "need": 1, "edition": "2019" },
+        { "id": "both", "name": { "zh": "奖", "en": "Prize" }, "need": 1, "edition": "2023", "from": "2024-09-18", "until": "2024-09-22" },
+        { "id": "backwards", "name": { "zh": "奖", "en": "Prize" }, "need": 1, "from": "2024-09-22", "until": "2024-09-18" },
+        { "id": "half", "name": { "zh": "奖", "en": "Prize" }, "need": 1, "from": "2024-09-22" }
     ]);
     v["checkin"]["sync"] = json!("http://example.com/checkins");
     let ps = problems(&v);
@@ -513,6 +518,18 @@ fn rewards_and_the_sync_endpoint_are_checked() {
         "{ps:?}"
     );
     assert!(has(&ps, "checkin.sync", Kind::BadUrl), "{ps:?}");
+    // A reward names its window: one edition of the pack, or first and last day in order.
+    assert!(has(&ps, "checkin.rewards[1]", Kind::Empty), "{ps:?}");
+    assert!(
+        has(&ps, "checkin.rewards[3].edition", Kind::Dangling),
+        "{ps:?}"
+    );
+    assert!(has(&ps, "checkin.rewards[4]", Kind::Empty), "{ps:?}");
+    assert!(
+        has(&ps, "checkin.rewards[5].until", Kind::OutOfRange),
+        "{ps:?}"
+    );
+    assert!(has(&ps, "checkin.rewards[6]", Kind::Empty), "{ps:?}");
     // A point listed twice is still one point: two of it can never be collected.
     assert!(
         has(&ps, "checkin.rewards[2].need", Kind::OutOfRange),

@@ -59,3 +59,23 @@ pub fn scratch_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+/// The TEST root key file (committed on purpose; the default build trusts it).
+pub fn test_root_key() -> String {
+    format!(
+        "{}/../core/tests/fixtures/test-root.key",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// Signs a pack's check-in keys block with the TEST root, as `qiaosi sign-keys` would, so a
+/// pack with keys added by a test is accepted.
+pub fn sign_keys(pack: &mut Value) {
+    let text = std::fs::read_to_string(test_root_key()).unwrap();
+    let secret = text.lines().find_map(|l| l.strip_prefix("secret="));
+    let root = qiaosi_core::checkin::secret_from_text(secret.unwrap()).unwrap();
+    let checkin: qiaosi_core::content::Checkin =
+        serde_json::from_value(pack["checkin"].clone()).unwrap();
+    pack["checkin"]["keys_signature"] =
+        Value::String(qiaosi_core::checkin::sign_keys(&checkin, &root));
+}

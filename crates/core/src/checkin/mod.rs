@@ -11,7 +11,9 @@
 //! behind the `sign` feature, which the CLI enables, so the app's wasm carries no signing code.
 
 mod b64;
+mod keys;
 mod passport;
+pub mod reward;
 mod stamp;
 mod sync;
 mod token;
@@ -19,12 +21,17 @@ mod token;
 #[cfg(test)]
 mod tests;
 
+pub use keys::{
+    code_hash, code_prefix, keys_message, keys_signed, keys_signed_by, root_is_test,
+    root_public_text, CODE_PREFIX, MIN_CODE_PREFIX, TEST_ROOT_PUBLIC,
+};
 pub use passport::{passport_check, passport_encode, passport_verify, VerifiedStamp};
+pub use reward::{judge, judge_points, Judgement, Why};
 pub use stamp::{stamp_allowed, Stamp, StampDecision};
 pub use sync::{outbox_key, refusal_reason, sync_host, sync_outcome, SyncOutcome};
 pub use token::{MAX_KEY_ID, MAX_POINT_ID};
 
-use crate::content::{CheckinPoint, SigningKey};
+use crate::content::{CheckinPoint, KeyState, SigningKey};
 use crate::time::LocalDateTime;
 use ed25519_dalek::{Signature, VerifyingKey};
 use std::fmt;
@@ -43,6 +50,12 @@ pub enum Refusal {
     UnknownKey,
     /// The signature does not match: the code was altered or forged.
     BadSignature,
+    /// Signed with a key the pack marks revoked (leaked or lost): refused everywhere.
+    KeyRevoked,
+    /// Signed with a retired key: stamps made earlier still count, new scans are refused.
+    KeyRetired,
+    /// This one code was revoked (`checkin.revoked_codes`), e.g. a leaked poster.
+    CodeRevoked,
     /// Genuine, but for a check-in point this pack does not have.
     UnknownPoint,
     NotYetValid,
@@ -57,6 +70,9 @@ impl fmt::Display for Refusal {
             Refusal::BadSignature => {
                 "the code's signature does not match: it was altered or forged"
             }
+            Refusal::KeyRevoked => "key revoked: the key that signed this code was withdrawn",
+            Refusal::KeyRetired => "the key that signed this code is retired: it no longer stamps",
+            Refusal::CodeRevoked => "this code was revoked by the organisers",
             Refusal::UnknownPoint => "the code is for a check-in point this guide does not list",
             Refusal::NotYetValid => "the code is not valid yet",
             Refusal::Expired => "the code has expired",
@@ -142,19 +158,27 @@ pub fn url(host: &str, token: &str) -> String {
     format!("{}/checkin#{token}", host.trim_end_matches('/'))
 }
 
-/// Checks a scanned token against the pack's keys and points at `now_unix_s` (UTC seconds,
-/// so the phone's time zone does not matter). Never panics, whatever the input.
+/// Checks a scanned token against the pack's keys, revoked codes and points at `now_unix_s`
+/// (UTC seconds, so the phone's time zone does not matter). A new scan needs an active key.
+/// Never panics, whatever the input.
 pub fn verify(
     token: &str,
     keys: &[SigningKey],
     points: &[CheckinPoint],
+    revoked_codes: &[String],
     now_unix_s: i64,
 ) -> Result<Verified, Refusal> {
     if token.len() > MAX_INPUT {
         return Err(Refusal::Malformed);
     }
     let bytes = b64::decode(token).ok_or(Refusal::Malformed)?;
-    let v = check_bytes(&bytes, keys, points)?;
+    let v = check_bytes(&bytes, keys, points, revoked_codes)?;
+    if keys
+        .iter()
+        .any(|k| k.id == v.key_id && k.state == KeyState::Retired)
+    {
+        return Err(Refusal::KeyRetired);
+    }
     if now_unix_s < v.valid_from.to_unix_s() {
         Err(Refusal::NotYetValid)
     } else if now_unix_s >= v.valid_until.to_unix_s() {
@@ -164,20 +188,27 @@ pub fn verify(
     }
 }
 
-/// Everything but the clock: layout, key, signature, point. The passport reuses it, since a
-/// stamp is judged by when it was made, not by when staff look at it.
+/// Everything but the clock and a retired key: layout, key, signature, revoked code, point.
+/// The passport reuses it, since a stamp is judged by when it was made, not by when staff look
+/// at it (so a stamp made with a key since retired still counts).
 fn check_bytes(
     bytes: &[u8],
     keys: &[SigningKey],
     points: &[CheckinPoint],
+    revoked_codes: &[String],
 ) -> Result<Verified, Refusal> {
     let p = token::parse(bytes).ok_or(Refusal::Malformed)?;
     let c = p.claims;
-    let key = keys
+    let listed = keys
         .iter()
         .find(|k| k.id == c.key_id)
-        .and_then(|k| public_key(&k.public))
         .ok_or(Refusal::UnknownKey)?;
+    // A revoked key's codes are refused as such, signature good or not: whoever took the key
+    // can sign, so "forged" would be the wrong thing to tell staff.
+    if listed.state == KeyState::Revoked {
+        return Err(Refusal::KeyRevoked);
+    }
+    let key = public_key(&listed.public).ok_or(Refusal::UnknownKey)?;
     // Strict verification also refuses weak keys and non-canonical signatures, so no second
     // spelling of a genuine token can exist.
     key.verify_strict(
@@ -185,6 +216,9 @@ fn check_bytes(
         &Signature::from_bytes(p.signature),
     )
     .map_err(|_| Refusal::BadSignature)?;
+    if keys::code_revoked(bytes, revoked_codes) {
+        return Err(Refusal::CodeRevoked);
+    }
     // Only now, with the signature good, is the point id worth looking up.
     if !points.iter().any(|pt| pt.id == c.point_id) {
         return Err(Refusal::UnknownPoint);
@@ -213,6 +247,7 @@ pub use sign::*;
 
 #[cfg(any(test, feature = "sign"))]
 mod sign {
+    pub use super::keys::sign_keys;
     use super::{b64, token};
     use crate::time::LocalDateTime;
     use ed25519_dalek::Signer;

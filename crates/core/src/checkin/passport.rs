@@ -76,6 +76,7 @@ pub fn passport_check(
     s: &str,
     keys: &[SigningKey],
     points: &[CheckinPoint],
+    revoked_codes: &[String],
 ) -> Result<Vec<Result<VerifiedStamp, Refusal>>, Refusal> {
     if s.len() > MAX_PASSPORT {
         return Err(Refusal::Malformed);
@@ -95,7 +96,12 @@ pub fn passport_check(
         let (at, tail) = tail.split_first_chunk::<4>().ok_or(Refusal::Malformed)?;
         rest = tail;
         let at = token::local(u32::from_be_bytes(*at));
-        out.push(check_stamp(tok, at, keys, points, &mut seen));
+        out.push(check_stamp(
+            tok,
+            at,
+            (keys, points, revoked_codes),
+            &mut seen,
+        ));
     }
     Ok(out)
 }
@@ -103,11 +109,10 @@ pub fn passport_check(
 fn check_stamp(
     tok: &[u8],
     at: LocalDateTime,
-    keys: &[SigningKey],
-    points: &[CheckinPoint],
+    (keys, points, revoked): (&[SigningKey], &[CheckinPoint], &[String]),
     seen: &mut Vec<(String, crate::time::Date)>,
 ) -> Result<VerifiedStamp, Refusal> {
-    let verified = check_bytes(tok, keys, points)?;
+    let verified = check_bytes(tok, keys, points, revoked)?;
     if at < verified.valid_from {
         return Err(Refusal::NotYetValid);
     }
@@ -132,6 +137,9 @@ pub fn passport_verify(
     s: &str,
     keys: &[SigningKey],
     points: &[CheckinPoint],
+    revoked_codes: &[String],
 ) -> Result<Vec<VerifiedStamp>, Refusal> {
-    passport_check(s, keys, points)?.into_iter().collect()
+    passport_check(s, keys, points, revoked_codes)?
+        .into_iter()
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! optional sync endpoint.
 
 use super::I18n;
+use crate::time::Date;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -11,6 +12,14 @@ pub struct Checkin {
     pub points: Vec<CheckinPoint>,
     #[serde(default)]
     pub keys: Vec<SigningKey>,
+    /// Codes taken back one by one (a leaked poster): hex prefixes, at least 8 characters, of
+    /// the SHA-512 of a token's bytes (`checkin::code_prefix`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revoked_codes: Vec<String>,
+    /// The root key's signature of `keys` and `revoked_codes` (`checkin::keys_message`),
+    /// base64url. Required whenever there are keys: see `checkin::keys`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keys_signature: Option<String>,
     /// Prizes for collecting stamps, as the organisers announce them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rewards: Vec<Reward>,
@@ -41,6 +50,27 @@ pub struct SigningKey {
     pub id: String,
     /// Ed25519 public key, base64url without padding.
     pub public: String,
+    #[serde(default, skip_serializing_if = "KeyState::is_active")]
+    pub state: KeyState,
+}
+
+/// Where a key is in its life. A stamp is judged by the key's state now, not when it was made.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyState {
+    /// Its codes stamp.
+    #[default]
+    Active,
+    /// Its codes no longer stamp, but stamps already made with them still check out.
+    Retired,
+    /// Leaked or lost: its codes neither stamp nor count in a passport.
+    Revoked,
+}
+
+impl KeyState {
+    pub fn is_active(&self) -> bool {
+        *self == KeyState::Active
+    }
 }
 
 impl super::Pack {
@@ -76,7 +106,8 @@ impl super::Pack {
     }
 }
 
-/// "Collect `need` of these points": shown as progress in the passport.
+/// "Collect `need` distinct points of these, inside this window": judged by
+/// `checkin::reward::judge` (staff page, `qiaosi verify-passport --reward`, the passport).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reward {
@@ -85,13 +116,45 @@ pub struct Reward {
     /// Point ids that count; empty means every point.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<String>,
+    /// Distinct points needed: a point stamped on several days counts once.
     pub need: u32,
     /// How to claim it (where, until when), as announced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how: Option<I18n>,
+    /// The edition whose days the stamps must fall in (start 00:00 to end 24:00, or 180 days
+    /// from the start when no end is known). Exactly one of this or `from` + `until`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    /// First and last day (`YYYY-MM-DD`, inclusive, Shanghai) when not an edition's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// Only desk stamps (a code shown by staff on the spot) count. No desk codes exist yet,
+    /// so such a reward cannot be earned with poster stamps.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub desk: bool,
 }
 
 impl Reward {
+    /// The first and last day (inclusive, Shanghai) whose stamps count; `None` when the
+    /// reward names no window or an edition the pack does not have.
+    pub fn window(&self, pack: &super::Pack) -> Option<(Date, Date)> {
+        match (&self.edition, &self.from, &self.until) {
+            (Some(ed), None, None) => {
+                let e = pack.edition(ed)?;
+                let start = Date::parse(&e.start)?;
+                let end = match e.end.as_deref() {
+                    Some(end) => Date::parse(end)?,
+                    None => start.add_days(180),
+                };
+                Some((start, end))
+            }
+            (None, Some(from), Some(until)) => Some((Date::parse(from)?, Date::parse(until)?)),
+            _ => None,
+        }
+    }
+
     /// How many of the points that count have at least one stamp, capped at `need`.
     pub fn progress<'a>(
         &self,
@@ -139,6 +202,10 @@ mod tests {
             points: points.iter().map(|s| s.to_string()).collect(),
             need,
             how: None,
+            edition: None,
+            from: Some("2024-09-18".into()),
+            until: Some("2024-09-22".into()),
+            desk: false,
         };
         // The same point twice (two days) counts once; a point not in the list not at all.
         assert_eq!(

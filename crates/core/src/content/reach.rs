@@ -207,6 +207,7 @@ mod tests {
         c.keys.push(crate::content::SigningKey {
             id: "k1".into(),
             public: "x".into(),
+            state: Default::default(),
         });
         assert!(c.is_active());
     }

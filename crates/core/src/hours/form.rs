@@ -8,7 +8,7 @@
 //! with [`PublicHolidays::Closed`] or [`PublicHolidays::Open`], the holiday's hours; otherwise
 //! the week of the season the month is in, if any, else [`HoursForm::week`].
 
-use super::{merged, parse, DateRange, OpeningHours, Rule, Span};
+use super::{lex, merged, parse, DateRange, OpeningHours, Rule, Span};
 use crate::time::Date;
 
 /// The hours form. Spans are minutes from midnight `(open, close)`, in order, not touching (the
@@ -280,7 +280,7 @@ fn spans_text(spans: &[Span]) -> String {
 }
 
 fn month_text(m: u8) -> &'static str {
-    parse::MONTHS[usize::from(m - 1)]
+    lex::MONTHS[usize::from(m - 1)]
 }
 
 fn date_text(d: Date) -> String {

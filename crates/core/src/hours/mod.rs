@@ -66,6 +66,7 @@
 //!   the spec.
 
 mod form;
+mod lex;
 mod parse;
 pub mod reference;
 #[cfg(test)]

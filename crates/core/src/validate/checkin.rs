@@ -103,3 +103,38 @@ pub(super) fn check(
         }
     }
 }
+
+/// Every reward names its window: an edition of the pack, or `from` and `until` days (in
+/// order). A reward without one would count stamps from any year.
+pub(super) fn reward_windows(v: &mut Checker, pack: &crate::content::Pack) {
+    for (i, r) in pack.checkin.rewards.iter().enumerate() {
+        let at = format!("checkin.rewards[{i}]");
+        match (&r.edition, &r.from, &r.until) {
+            (Some(ed), None, None) => {
+                if pack.edition(ed).is_none() {
+                    v.add(
+                        &format!("{at}.edition"),
+                        Kind::Dangling,
+                        format!("no edition \"{ed}\""),
+                    );
+                }
+            }
+            (None, Some(from), Some(until)) => {
+                v.date(&format!("{at}.from"), from);
+                v.date(&format!("{at}.until"), until);
+                if r.window(pack).is_some_and(|(a, b)| b < a) {
+                    v.add(
+                        &format!("{at}.until"),
+                        Kind::OutOfRange,
+                        "the last day comes before the first".into(),
+                    );
+                }
+            }
+            _ => v.add(
+                &at,
+                Kind::Empty,
+                "a reward names exactly one of edition, or from and until".into(),
+            ),
+        }
+    }
+}

@@ -11,6 +11,7 @@ use std::fmt;
 
 mod checker;
 mod checkin;
+mod keys;
 mod truth;
 
 pub use truth::dated_after;
@@ -35,6 +36,8 @@ pub enum Kind {
     Unsourced,
     /// Claims more than its sources know (an exact position from a press report, say).
     Overstated,
+    /// Check-in keys not signed by the root key this build trusts.
+    Unsigned,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -299,6 +302,8 @@ pub fn validate(pack: &Pack) -> Vec<Problem> {
     }
 
     checkin::check(&mut v, &pack.checkin, &place_ids, &event_refs);
+    keys::check(&mut v, &pack.checkin);
+    checkin::reward_windows(&mut v, pack);
     truth::geofences(&mut v, pack);
     v.problems
 }

@@ -1,6 +1,8 @@
 //! Check-in codes as an attacker and a careless printer would treat them.
 
+mod keys;
 mod passport;
+mod reward;
 
 use super::*;
 use crate::content::{CheckinPoint, SigningKey};
@@ -14,6 +16,7 @@ pub(super) fn pack_key(id: &str, seed: u8) -> SigningKey {
     SigningKey {
         id: id.into(),
         public: public_text(&secret(seed).verifying_key()),
+        state: Default::default(),
     }
 }
 
@@ -53,7 +56,7 @@ pub(super) fn token(point_id: &str) -> String {
 pub(super) const DURING: i64 = 1_726_800_000; // 2024-09-20T02:40Z, 10:40 in Shanghai
 
 pub(super) fn check(t: &str) -> Result<Verified, Refusal> {
-    verify(t, keys(), &points(), DURING)
+    verify(t, keys(), &points(), &[], DURING)
 }
 
 #[test]
@@ -152,7 +155,7 @@ fn the_window_is_from_inclusive_until_exclusive() {
     let t = token("tide-parlour");
     let from = at("2024-09-18", 9, 0).to_unix_s();
     let until = at("2024-09-23", 0, 0).to_unix_s();
-    let at_time = |now| verify(&t, keys(), &points(), now).map(|v| v.point_id);
+    let at_time = |now| verify(&t, keys(), &points(), &[], now).map(|v| v.point_id);
     assert_eq!(at_time(from - 1), Err(Refusal::NotYetValid));
     assert!(at_time(from).is_ok());
     assert!(at_time(until - 1).is_ok());
@@ -166,28 +169,32 @@ fn keys_and_points_must_be_the_packs() {
     // The pack has a different key id: nobody it trusts signed this.
     let other_id = vec![pack_key("k2", 1)];
     assert_eq!(
-        verify(&t, &other_id, &points(), DURING),
+        verify(&t, &other_id, &points(), &[], DURING),
         Err(Refusal::UnknownKey)
     );
-    assert_eq!(verify(&t, &[], &points(), DURING), Err(Refusal::UnknownKey));
+    assert_eq!(
+        verify(&t, &[], &points(), &[], DURING),
+        Err(Refusal::UnknownKey)
+    );
     // Same id, another key: a forgery (or a key that was rotated without a new id).
     let impostor = vec![pack_key("k1", 2)];
     assert_eq!(
-        verify(&t, &impostor, &points(), DURING),
+        verify(&t, &impostor, &points(), &[], DURING),
         Err(Refusal::BadSignature)
     );
     // A public key that is not a curve point cannot verify anything.
     let broken = vec![SigningKey {
         id: "k1".into(),
         public: "_".repeat(42) + "w",
+        state: Default::default(),
     }];
-    assert!(verify(&t, &broken, &points(), DURING).is_err());
+    assert!(verify(&t, &broken, &points(), &[], DURING).is_err());
     // Genuine, but for a point removed from the pack.
     let gone = token("old-market");
     assert_eq!(check(&gone), Err(Refusal::UnknownPoint));
     // Of several keys, the one named in the token is used.
     let many = vec![pack_key("k0", 9), pack_key("k1", 1)];
-    assert!(verify(&t, &many, &points(), DURING).is_ok());
+    assert!(verify(&t, &many, &points(), &[], DURING).is_ok());
 }
 
 #[test]

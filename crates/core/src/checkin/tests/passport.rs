@@ -13,7 +13,7 @@ fn book() -> Vec<crate::checkin::Stamp> {
 }
 
 fn verify(s: &str) -> Result<Vec<crate::checkin::VerifiedStamp>, Refusal> {
-    passport_verify(s, keys(), &points())
+    passport_verify(s, keys(), &points(), &[])
 }
 
 /// Applies an edit to the passport's bytes and, like a forger who has read the format,
@@ -90,7 +90,7 @@ fn any_hand_edit_is_refused_as_a_whole() {
 #[test]
 fn a_forged_stamp_is_named() {
     let p = passport_encode(&book());
-    let per_stamp = |s: &str| passport_check(s, keys(), &points()).unwrap();
+    let per_stamp = |s: &str| passport_check(s, keys(), &points(), &[]).unwrap();
     // Changed point: "tide-parlour" → "tide-parlouR" inside the signed token.
     let (tok, _) = offsets(&p, 2);
     let changed = forge(&p, |b| b[tok + 1 + 1 + 2 + 1 + 11] = b'R');
@@ -152,7 +152,7 @@ fn garbage_is_malformed_and_never_panics() {
         // Even with a correct check, a cut inside a stamp is a broken passport; a cut between
         // stamps is a shorter, genuine one.
         let cut = forge(&b64::encode(&bytes[..len.max(4)]), |_| {});
-        match passport_check(&cut, keys(), &points()) {
+        match passport_check(&cut, keys(), &points(), &[]) {
             Err(r) => assert_eq!(r, Refusal::Malformed),
             Ok(stamps) => assert!(stamps.len() < 3 && stamps.iter().all(Result::is_ok)),
         }
