@@ -40,6 +40,12 @@ pub fn SurveyPage() -> impl IntoView {
                     name="surveyor"
                     autocomplete="name"
                     prop:value=move || survey.data.with(|d| d.surveyor.clone())
+                    // Kept as typed (a re-render when the stored records arrive must not wipe
+                    // it), and stored when the field is left.
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        survey.data.update(|d| d.surveyor = v);
+                    }
                     on:change=move |ev| survey.set_surveyor(event_target_value(&ev))
                 />
             </label>
