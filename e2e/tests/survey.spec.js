@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, pack, CLI } from '../fixtures.js';
+import { test, expect, pack, CLI, waitForServiceWorker } from '../fixtures.js';
 import { startServer } from '../server.mjs';
 
 const DOOR = { latitude: 30.3521, longitude: 120.2813 };
@@ -33,6 +33,18 @@ test('the visitors\' build has no survey mode and says where it is', async ({ br
     await page.close();
     await s.close();
   }
+});
+
+test('survey mode works offline after one visit, and keeps what was saved', async ({ page, context }) => {
+  await page.goto('/survey');
+  await waitForServiceWorker(page);
+  await page.locator('input[name="surveyor"]').fill('李明');
+  await page.locator('input[name="surveyor"]').blur();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.survey-place')).toBeVisible();
+  await expect(page.locator('input[name="surveyor"]')).toHaveValue('李明');
+  await context.setOffline(false);
 });
 
 test('a survey becomes a merged pack: a located place and a route to follow', async ({ page, context }) => {
