@@ -123,7 +123,18 @@ test('a survey becomes a merged pack: a located place and a route to follow', as
   // A reload mid-walk loses nothing and carries on recording.
   await page.reload();
   await expect(page.locator('.survey-walk .walk-progress')).toContainText('1 站');
-  for (const p of WALK.slice(6)) await step(p);
+  // Paused, the GPS is off and nothing is recorded; resumed, recording goes on.
+  const fixes = async () => Number((await walk.locator('.walk-progress').textContent()).match(/(\d+) 次定位/)[1]);
+  await step(WALK[6]);
+  await walk.getByRole('button', { name: '暂停' }).click();
+  await expect(walk.locator('.walk-progress')).toContainText('已暂停');
+  const before = await fixes();
+  await step(offset(WALK[6], 30, 0));
+  await step(offset(WALK[6], 60, 0));
+  expect(await fixes()).toBe(before);
+  await walk.getByRole('button', { name: '继续记录' }).click();
+  for (const p of WALK.slice(7)) await step(p);
+  expect(await fixes()).toBeGreaterThan(before);
   await walk.locator('input[name="stop-zh"]').fill('小广场');
   await walk.locator('input[name="stop-en"]').fill('Small square');
   await walk.locator('textarea[name="story-zh"]').fill('路线终点的小广场。');
