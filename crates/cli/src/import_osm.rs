@@ -16,7 +16,7 @@
 use crate::args::{fail, load_pack, Args};
 use crate::merge::{finish, refuse};
 use qiaosi_core::osm;
-use qiaosi_core::patch::{Change, EntryKind, FieldChange};
+use qiaosi_core::patch::Change;
 use qiaosi_core::time::Date;
 use std::process::ExitCode;
 
@@ -65,18 +65,10 @@ pub fn run(argv: &[&str]) -> ExitCode {
         || format!("{}+osm-{data_day}", pack.meta.version),
         str::to_string,
     );
-    let mut changes = vec![Change {
-        kind: EntryKind::Meta,
-        id: "version".into(),
-        name: String::new(),
-        added: false,
-        fields: vec![FieldChange::set(
-            "meta.version",
-            Some(pack.meta.version.clone()),
-            Some(imported.pack.meta.version.clone()),
-        )],
-        notes: vec![],
-    }];
+    let mut changes = vec![Change::version(
+        &pack.meta.version,
+        &imported.pack.meta.version,
+    )];
     changes.extend(imported.changes);
     println!(
         "{export_path}: {} object(s), OpenStreetMap data of {data_day} (© OpenStreetMap contributors, ODbL)",

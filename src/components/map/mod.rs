@@ -8,15 +8,16 @@
 
 pub mod gestures;
 pub mod pins;
+mod sheet;
+
+use sheet::places_here;
 
 use gestures::{Gestures, View};
 
-use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use pins::{cluster, cluster_badge, Pin, PIN_PX};
-use qiaosi_core::content::{category_name, Pack, Precision};
+use qiaosi_core::content::{Pack, Precision};
 use qiaosi_core::geo::mercator::{self, fit, px_per_metre, tile_url, tiles_in_view};
 use qiaosi_core::geo::LatLng;
 use std::sync::Arc;
@@ -295,57 +296,7 @@ pub fn MapView(
                 .collect_view(),
         )
     };
-    let sheet = move || {
-        let group = selected.get()?;
-        let en = i.en();
-        let radius = group
-            .iter()
-            .filter_map(|p| match p.at.precision {
-                Precision::Approximate { radius_m } => Some(radius_m),
-                Precision::Exact => None,
-            })
-            .max();
-        let approx = radius.map(|r| {
-            view! { <p class="fineprint">{x(K::MapApprox)}" "{format_distance(r, en)}</p> }
-        });
-        let items = group
-            .into_iter()
-            .flat_map(|p| p.items)
-            .map(|(name, href, cat)| {
-                view! {
-                    <li>
-                        {match href {
-                            Some(h) => view! { <A href=h>{name}</A> }.into_any(),
-                            None => view! { <strong>{name}</strong> }.into_any(),
-                        }} " "<span class="fineprint">{category_name(&cat, en)}</span>
-                    </li>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <div
-                class="sheet"
-                role="dialog"
-                aria-modal="false"
-                aria-label=x(K::MapPlacesHere)
-                on:pointerdown=|ev| ev.stop_propagation()
-                on:wheel=|ev| ev.stop_propagation()
-                on:dblclick=|ev| ev.stop_propagation()
-            >
-                <button
-                    type="button"
-                    class="sheet-close"
-                    aria-label=x(K::MapClose)
-                    on:click=move |_| selected.set(None)
-                >
-                    "×"
-                </button>
-                <h3>{x(K::MapPlacesHere)}</h3>
-                {approx}
-                <ul>{items}</ul>
-            </div>
-        })
-    };
+    let sheet = move || selected.get().map(|group| places_here(group, selected));
     view! {
         <div
             class="map"

@@ -56,44 +56,35 @@ fn HoursFormView(text: RwSignal<String>) -> impl IntoView {
         };
         text.set(form.to_opening_hours());
     };
+    // The four time fields of a day: their name prefix and label, in column order.
+    const COLUMNS: [(&str, K); 4] = [
+        ("open", K::SurveyOpens),
+        ("close", K::SurveyCloses),
+        ("open2", K::SurveyOpensAgain),
+        ("close2", K::SurveyClosesAgain),
+    ];
     let rows = (0..7)
         .map(|d| {
-            let [o1, c1, o2, c2] = days[d];
+            let cells = COLUMNS
+                .iter()
+                .zip(days[d])
+                .map(|((name, label), value)| {
+                    view! {
+                        <td>
+                            <input
+                                type="time"
+                                name=format!("{name}-{d}")
+                                aria-label=i.t(*label)
+                                bind:value=value
+                            />
+                        </td>
+                    }
+                })
+                .collect_view();
             view! {
                 <tr>
                     <th scope="row">{crate::format::weekday_name(d, en)}</th>
-                    <td>
-                        <input
-                            type="time"
-                            name=format!("open-{d}")
-                            aria-label=i.t(K::SurveyOpens)
-                            bind:value=o1
-                        />
-                    </td>
-                    <td>
-                        <input
-                            type="time"
-                            name=format!("close-{d}")
-                            aria-label=i.t(K::SurveyCloses)
-                            bind:value=c1
-                        />
-                    </td>
-                    <td>
-                        <input
-                            type="time"
-                            name=format!("open2-{d}")
-                            aria-label=i.t(K::SurveyOpensAgain)
-                            bind:value=o2
-                        />
-                    </td>
-                    <td>
-                        <input
-                            type="time"
-                            name=format!("close2-{d}")
-                            aria-label=i.t(K::SurveyClosesAgain)
-                            bind:value=c2
-                        />
-                    </td>
+                    {cells}
                 </tr>
             }
         })
@@ -106,10 +97,10 @@ fn HoursFormView(text: RwSignal<String>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th></th>
-                        <th>{i.t(K::SurveyOpens)}</th>
-                        <th>{i.t(K::SurveyCloses)}</th>
-                        <th>{i.t(K::SurveyOpensAgain)}</th>
-                        <th>{i.t(K::SurveyClosesAgain)}</th>
+                        {COLUMNS
+                            .iter()
+                            .map(|(_, label)| view! { <th>{i.t(*label)}</th> })
+                            .collect_view()}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -142,7 +142,7 @@ pub struct Place {
     /// place is listed with its [`Place::area`] and not drawn on the map.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
-    /// Where it roughly is, in words ("乔司街道", "乔司站一带"): required when the position is
+    /// Where it roughly is, named only ("乔司街道"; the app adds 大致在…一带): required when the position is
     /// missing or an area (see [`AREA_FROM_M`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<I18n>,
@@ -279,6 +279,30 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     pub description: I18n,
+}
+
+impl Place {
+    /// A place with nothing known about it but these: no position, area, hours, phone or
+    /// sources yet. The survey merge, the OSM import and the tests fill in the rest.
+    pub fn new(id: String, name: I18n, category: String, description: I18n) -> Place {
+        Place {
+            id,
+            name,
+            pinyin: vec![],
+            category,
+            position: None,
+            area: None,
+            within: None,
+            address: None,
+            hours: None,
+            phone: None,
+            entrance: None,
+            access: None,
+            description,
+            tags: vec![],
+            sources: vec![],
+        }
+    }
 }
 
 impl Pack {

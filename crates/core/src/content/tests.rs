@@ -17,23 +17,12 @@ pub(crate) fn edition(start: &str, end: Option<&str>) -> Edition {
 }
 
 pub(crate) fn place(id: &str) -> Place {
-    Place {
-        id: id.into(),
-        name: I18n::default(),
-        pinyin: vec![],
-        category: "reading".into(),
-        position: None,
-        area: None,
-        within: None,
-        address: None,
-        hours: None,
-        phone: None,
-        entrance: None,
-        access: None,
-        description: I18n::default(),
-        tags: vec![],
-        sources: vec![],
-    }
+    Place::new(
+        id.into(),
+        I18n::default(),
+        "reading".into(),
+        I18n::default(),
+    )
 }
 
 pub(crate) fn route() -> Route {

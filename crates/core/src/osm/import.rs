@@ -343,24 +343,17 @@ fn new_place(
     } else {
         "a"
     };
+    let description = I18n {
+        zh: format!("开放街图（OpenStreetMap）上标注为{}。", kind.zh),
+        en: format!("Mapped on OpenStreetMap as {article} {}.", kind.en),
+    };
     Place {
-        id,
-        name,
-        pinyin: vec![],
-        category: kind.category.into(),
         position: Some(offer.position),
-        area: None,
-        within: None,
         address: offer.address,
         hours: offer.hours,
         phone: offer.phone,
-        entrance: None,
-        access: None,
-        description: I18n {
-            zh: format!("开放街图（OpenStreetMap）上标注为{}。", kind.zh),
-            en: format!("Mapped on OpenStreetMap as {article} {}.", kind.en),
-        },
         tags: vec![kind.en.into(), kind.zh.into()],
         sources: vec![e.source()],
+        ..Place::new(id, name, kind.category.into(), description)
     }
 }

@@ -32,6 +32,25 @@ pub struct Change {
     pub notes: Vec<String>,
 }
 
+impl Change {
+    /// The pack's version going from `old` to `new`, listed first in a merge's or an
+    /// import's diff.
+    pub fn version(old: &str, new: &str) -> Change {
+        Change {
+            kind: EntryKind::Meta,
+            id: "version".into(),
+            name: String::new(),
+            added: false,
+            fields: vec![FieldChange::set(
+                "meta.version",
+                Some(old.to_string()),
+                Some(new.to_string()),
+            )],
+            notes: vec![],
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldChange {
     pub field: String,

@@ -16,7 +16,7 @@
 //! - The merged pack must pass [`crate::validate::validate`], the app's own rules; its
 //!   `meta.version` becomes `<old>+patch-<made>` unless the caller names one.
 
-use super::diff::{place_changes, route_changes, Change, EntryKind, FieldChange};
+use super::diff::{place_changes, route_changes, Change, EntryKind};
 use super::refusal::{Conflict, Refusal};
 use super::{entry_fingerprint, Patch, PlacePatch, PATCH_FORMAT};
 use crate::content::{category_name, Basis, I18n, Pack, Place, CATEGORIES};
@@ -110,21 +110,7 @@ pub fn merge_as(
         || format!("{}+patch-{}", pack.meta.version, patch.made),
         str::to_string,
     );
-    changes.insert(
-        0,
-        Change {
-            kind: EntryKind::Meta,
-            id: "version".into(),
-            name: String::new(),
-            added: false,
-            fields: vec![FieldChange::set(
-                "meta.version",
-                Some(pack.meta.version.clone()),
-                Some(out.meta.version.clone()),
-            )],
-            notes: vec![],
-        },
-    );
+    changes.insert(0, Change::version(&pack.meta.version, &out.meta.version));
     refusal.invalid = validate(&out);
     if refusal.invalid.is_empty() {
         Ok((out, changes))
@@ -138,32 +124,17 @@ pub fn merge_as(
 fn new_place(p: &PlacePatch) -> Place {
     let cat = p.category.as_deref().unwrap_or_default();
     let day = p.source.date.as_deref().unwrap_or_default();
-    Place {
-        id: p.id.clone(),
-        name: I18n::default(),
-        pinyin: vec![],
-        category: cat.into(),
-        position: None,
-        area: None,
-        within: None,
-        address: None,
-        hours: None,
-        phone: None,
-        entrance: None,
-        access: None,
-        description: I18n {
-            zh: format!(
-                "{}。{day} 实地记录，介绍待补充。",
-                category_name(cat, false)
-            ),
-            en: format!(
-                "{}. Recorded on site on {day}; a description is to follow.",
-                category_name(cat, true)
-            ),
-        },
-        tags: vec![],
-        sources: vec![],
-    }
+    let description = I18n {
+        zh: format!(
+            "{}。{day} 实地记录，介绍待补充。",
+            category_name(cat, false)
+        ),
+        en: format!(
+            "{}. Recorded on site on {day}; a description is to follow.",
+            category_name(cat, true)
+        ),
+    };
+    Place::new(p.id.clone(), I18n::default(), cat.into(), description)
 }
 
 /// The patch's fields over the place's, and the visit among its sources.
