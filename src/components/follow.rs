@@ -7,6 +7,7 @@
 use crate::components::map::pins::pins;
 use crate::components::map::MapView;
 use crate::components::schedule::data_url;
+use crate::components::LocationProblem;
 use crate::format::{direction, format_distance};
 use crate::i18n::{use_i18n, Lang, K};
 use crate::platform::geolocation::GeoError;
@@ -323,20 +324,7 @@ pub fn Follow(pack: Arc<Pack>, route: Route) -> impl IntoView {
                 }
                 _ => None,
             }}
-            {move || {
-                watch
-                    .error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="notice warn" role="alert">
-                                {i.t(e.message())}
-                                " "
-                                {x(K::FollowStillReadable)}
-                            </p>
-                        }
-                    })
-            }}
+            <LocationProblem error=watch.error then=K::FollowStillReadable />
             {story_view}
             <button
                 type="button"

@@ -54,16 +54,31 @@ pub fn use_pack_title(f: impl Fn(&qiaosi_core::content::Pack, bool) -> Option<St
 
 /// Why the position could not be had, by cause (`GeoError::message`), while that is so.
 #[component]
-pub fn LocationProblem() -> impl IntoView {
+pub fn LocationProblem(
+    /// A live position watch's error; by default, the one-off position's ("near me").
+    #[prop(optional, into)]
+    error: Option<Signal<Option<crate::platform::geolocation::GeoError>>>,
+    /// A line to add after the cause ("the route can still be read").
+    #[prop(optional)]
+    then: Option<K>,
+) -> impl IntoView {
     use crate::platform::geolocation::{use_here, GeoState};
     let i = use_i18n();
-    let here = use_here();
-    move || match here.0.get() {
-        GeoState::Failed(e) => Some(view! {
-            <p class="notice warn" role="alert">
-                {i.t(e.message())}
-            </p>
-        }),
-        _ => None,
+    let error = error.unwrap_or_else(|| {
+        let here = use_here();
+        Signal::derive(move || match here.0.get() {
+            GeoState::Failed(e) => Some(e),
+            _ => None,
+        })
+    });
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p class="notice warn" role="alert">
+                    {i.t(e.message())}
+                    {then.map(|k| format!(" {}", i.t(k)))}
+                </p>
+            }
+        })
     }
 }

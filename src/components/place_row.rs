@@ -8,21 +8,23 @@ use leptos_router::components::A;
 use qiaosi_core::content::{category_name, Place};
 use qiaosi_core::geo::LatLng;
 
-/// "约 1.2 公里 · 步行 16 分钟" to a located place; "大致在乔司街道一带" to one that is only an
-/// area (core decides which: no distance is ever given to a guess).
+/// "约 1.2 公里 · 步行 16 分钟", only to a located place (core decides: no distance is ever
+/// given to a guess).
+pub fn reach_line(i: I18n, place: &Place, from: LatLng) -> Option<String> {
+    let r = place.reach_from(from)?;
+    Some(format!(
+        "{} {} · {} {} {}",
+        i.t(K::About_),
+        format_distance(r.metres.round() as u32, i.en()),
+        i.t(K::Walk),
+        r.minutes,
+        i.t(K::Minutes)
+    ))
+}
+
+/// The reach of a located place, else "大致在乔司街道一带" for one that is only an area.
 pub fn distance_line(i: I18n, place: &Place, from: LatLng) -> Option<String> {
-    let en = i.en();
-    match place.reach_from(from) {
-        Some(r) => Some(format!(
-            "{} {} · {} {} {}",
-            i.t(K::About_),
-            format_distance(r.metres.round() as u32, en),
-            i.t(K::Walk),
-            r.minutes,
-            i.t(K::Minutes)
-        )),
-        None => area_line(i, place),
-    }
+    reach_line(i, place, from).or_else(|| area_line(i, place))
 }
 
 /// "大致在乔司街道一带" / "Somewhere around Qiaosi Subdistrict", when the pack names an area.

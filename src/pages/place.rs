@@ -1,5 +1,5 @@
 use crate::components::hours::{hours_of, status_line, WeekTable};
-use crate::components::place_row::{area_line, distance_line};
+use crate::components::place_row::{area_line, reach_line};
 use crate::components::sources::Sources;
 use crate::components::{pack::WithPack, use_pack_title};
 use crate::format::format_distance;
@@ -113,12 +113,11 @@ fn PlaceView(place: Place) -> impl IntoView {
             {area}
             {move || {
                 here.position()
-                    .and_then(|f| {
-                        for_distance
-                            .with_value(|pl| pl.reach_from(f).map(|_| distance_line(i, pl, f)))
+                    .and_then(|f| for_distance.with_value(|pl| reach_line(i, pl, f)))
+                    .map(|d| {
+                        // The area is said above; only a located place gets a distance here.
+                        view! { <p class="place-distance">{d}</p> }
                     })
-                    .flatten()
-                    .map(|d| view! { <p class="place-distance">{d}</p> })
             }}
             <div class="actions">
                 <button

@@ -60,9 +60,21 @@ impl Survey {
         self,
         write: impl std::future::Future<Output = Result<(), crate::store::StoreError>> + 'static,
     ) {
+        self.commit(write, || {});
+    }
+
+    /// Runs a write, then `shown` once it is stored: what the page says is recorded is.
+    pub fn commit(
+        self,
+        write: impl std::future::Future<Output = Result<(), crate::store::StoreError>> + 'static,
+        shown: impl FnOnce() + 'static,
+    ) {
         leptos::task::spawn_local(async move {
             match write.await {
-                Ok(()) => self.error.set(None),
+                Ok(()) => {
+                    self.error.set(None);
+                    shown();
+                }
                 Err(e) => self.error.set(Some(e.describe().to_string())),
             }
         });

@@ -4,6 +4,7 @@
 //! line, length and precision come from the walk.
 
 use super::{choice, field, use_survey};
+use crate::components::LocationProblem;
 use crate::format::format_distance;
 use crate::i18n::{use_i18n, K};
 use crate::platform::watch_position::use_watch_position;
@@ -164,15 +165,26 @@ pub fn SurveyWalk(pack: Arc<Pack>) -> impl IntoView {
             name,
             narrative: i18n(story_zh.get_untracked(), story_en.get_untracked()),
         };
-        survey.data.update(|d| {
-            if let Some((m, _)) = d.walk.as_mut() {
-                m.stops.push(stop);
-            }
-        });
+        // Stored first, shown second: a reload right after marking keeps the stop.
+        let Some((mut meta, fixes)) = survey.data.with_untracked(|d| d.walk.clone()) else {
+            return;
+        };
+        meta.stops.push(stop.clone());
+        survey.commit(
+            async move { survey::save_walk(&Store::open().await, &meta, &fixes).await },
+            move || {
+                survey.data.update(|d| {
+                    if let Some((m, _)) = d.walk.as_mut() {
+                        m.stops.push(stop);
+                    }
+                });
+                // A fix stored meanwhile carried the stops without this one: store them again.
+                store_meta();
+            },
+        );
         for s in [stop_zh, stop_en, story_zh, story_en] {
             s.set(String::new());
         }
-        store_meta();
     };
     let pack3 = pack.clone();
     let stop = move |_| {
@@ -275,18 +287,7 @@ pub fn SurveyWalk(pack: Arc<Pack>) -> impl IntoView {
                     {i.t(K::SurveyStopWalk)}
                 </button>
             </div>
-            {move || {
-                watch
-                    .error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="notice warn" role="alert">
-                                {i.t(e.message())}
-                            </p>
-                        }
-                    })
-            }}
+            <LocationProblem error=watch.error />
         </section>
     }
 }
