@@ -101,7 +101,7 @@ pub fn code_hash(token_bytes: &[u8]) -> String {
 
 /// The prefix `revoke-code` writes for a token (its text), or `None` when it is not base64url.
 pub fn code_prefix(token: &str) -> Option<String> {
-    let mut h = code_hash(&b64::decode(token)?);
+    let mut h = code_hash(super::revocable(&b64::decode(token)?));
     h.truncate(CODE_PREFIX);
     Some(h)
 }

@@ -11,7 +11,10 @@
 //! behind the `sign` feature, which the CLI enables, so the app's wasm carries no signing code.
 
 mod b64;
+pub mod desk;
+mod install;
 mod keys;
+pub mod ledger;
 mod passport;
 pub mod reward;
 mod stamp;
@@ -25,7 +28,8 @@ pub use keys::{
     code_hash, code_prefix, keys_message, keys_signed, keys_signed_by, root_is_test,
     root_public_text, CODE_PREFIX, MIN_CODE_PREFIX, TEST_ROOT_PUBLIC,
 };
-pub use passport::{passport_check, passport_encode, passport_verify, VerifiedStamp};
+pub use install::{stamp_message, stamp_signed_by};
+pub use passport::{passport_check, passport_encode, passport_verify, Checked, VerifiedStamp};
 pub use reward::{judge, judge_points, Judgement, Why};
 pub use stamp::{stamp_allowed, Stamp, StampDecision};
 pub use sync::{outbox_key, refusal_reason, sync_host, sync_outcome, SyncOutcome};
@@ -60,6 +64,14 @@ pub enum Refusal {
     UnknownPoint,
     NotYetValid,
     Expired,
+    /// A desk code more than a minute from the checking clock: shown earlier (a photo of the
+    /// desk's screen) or the phone's clock is wrong.
+    DeskStale,
+    /// In a passport: the stamp was not signed by the phone the passport names (copied in
+    /// from another phone's passport).
+    OtherPhone,
+    /// A passport from a version of the guide that did not sign its stamps: it names no phone.
+    Unbound,
 }
 
 impl fmt::Display for Refusal {
@@ -76,6 +88,13 @@ impl fmt::Display for Refusal {
             Refusal::UnknownPoint => "the code is for a check-in point this guide does not list",
             Refusal::NotYetValid => "the code is not valid yet",
             Refusal::Expired => "the code has expired",
+            Refusal::DeskStale => {
+                "this desk code is no longer current (or the phone's clock is wrong)"
+            }
+            Refusal::OtherPhone => "this stamp was made on another phone and copied in",
+            Refusal::Unbound => {
+                "this passport names no phone: it comes from an older version of the guide"
+            }
         })
     }
 }
@@ -89,6 +108,14 @@ pub struct Verified {
     pub key_id: String,
     pub valid_from: LocalDateTime,
     pub valid_until: LocalDateTime,
+    /// For a desk code, the 30-second step its device signed; `None` for a poster code.
+    pub desk_step: Option<u32>,
+}
+
+impl Verified {
+    pub fn is_desk(&self) -> bool {
+        self.desk_step.is_some()
+    }
 }
 
 /// The token in a scanned URL, or the input itself when it is a bare token. Both forms of the
@@ -183,9 +210,54 @@ pub fn verify(
         Err(Refusal::NotYetValid)
     } else if now_unix_s >= v.valid_until.to_unix_s() {
         Err(Refusal::Expired)
+    } else if v.desk_step.is_some_and(|step| !desk::fresh(step, now_unix_s)) {
+        Err(Refusal::DeskStale)
     } else {
         Ok(v)
     }
+}
+
+/// A code's claims, the message its pack key signed and that signature, the bytes that
+/// `revoke-code` names, and for a desk code its parts: one reading of either kind of code.
+struct Read<'a> {
+    claims: token::Claims<'a>,
+    message: Vec<u8>,
+    signature: &'a [u8; 64],
+    revocable: &'a [u8],
+    desk: Option<desk::Parsed<'a>>,
+}
+
+fn read(bytes: &[u8]) -> Option<Read<'_>> {
+    match *bytes.first()? {
+        token::VERSION => {
+            let p = token::parse(bytes)?;
+            Some(Read {
+                claims: p.claims,
+                message: token::message(p.signed),
+                signature: p.signature,
+                revocable: bytes,
+                desk: None,
+            })
+        }
+        desk::VERSION => {
+            let d = desk::parse(bytes)?;
+            Some(Read {
+                claims: d.claims,
+                message: desk::cert_message(d.cert_body),
+                signature: d.cert_signature,
+                // A lost desk phone is taken back by its certificate, whatever step it shows.
+                revocable: d.cert,
+                desk: Some(d),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The bytes whose hash `revoke-code` lists for a code: the whole poster code, or a desk
+/// code's certificate.
+pub fn revocable(bytes: &[u8]) -> &[u8] {
+    read(bytes).map_or(bytes, |r| r.revocable)
 }
 
 /// Everything but the clock and a retired key: layout, key, signature, revoked code, point.
@@ -197,8 +269,8 @@ fn check_bytes(
     points: &[CheckinPoint],
     revoked_codes: &[String],
 ) -> Result<Verified, Refusal> {
-    let p = token::parse(bytes).ok_or(Refusal::Malformed)?;
-    let c = p.claims;
+    let r = read(bytes).ok_or(Refusal::Malformed)?;
+    let c = r.claims;
     let listed = keys
         .iter()
         .find(|k| k.id == c.key_id)
@@ -211,12 +283,20 @@ fn check_bytes(
     let key = public_key(&listed.public).ok_or(Refusal::UnknownKey)?;
     // Strict verification also refuses weak keys and non-canonical signatures, so no second
     // spelling of a genuine token can exist.
-    key.verify_strict(
-        &token::message(p.signed),
-        &Signature::from_bytes(p.signature),
-    )
-    .map_err(|_| Refusal::BadSignature)?;
-    if keys::code_revoked(bytes, revoked_codes) {
+    key.verify_strict(&r.message, &Signature::from_bytes(r.signature))
+        .map_err(|_| Refusal::BadSignature)?;
+    // A desk code: the certified device key must have signed this step.
+    if let Some(d) = &r.desk {
+        VerifyingKey::from_bytes(d.device)
+            .and_then(|device| {
+                device.verify_strict(
+                    &desk::step_message(d.step_signed),
+                    &Signature::from_bytes(d.step_signature),
+                )
+            })
+            .map_err(|_| Refusal::BadSignature)?;
+    }
+    if keys::code_revoked(r.revocable, revoked_codes) {
         return Err(Refusal::CodeRevoked);
     }
     // Only now, with the signature good, is the point id worth looking up.
@@ -228,6 +308,7 @@ fn check_bytes(
         key_id: c.key_id.to_string(),
         valid_from: token::local(c.from),
         valid_until: token::local(c.until),
+        desk_step: r.desk.map(|d| d.step),
     })
 }
 
@@ -242,6 +323,10 @@ pub fn public_text(key: &VerifyingKey) -> String {
     b64::encode(key.as_bytes())
 }
 
+#[cfg(any(test, feature = "sign"))]
+pub use desk::{desk_code, desk_pass};
+#[cfg(any(test, feature = "sign"))]
+pub use install::sign_stamp;
 #[cfg(any(test, feature = "sign"))]
 pub use sign::*;
 

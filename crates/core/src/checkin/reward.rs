@@ -49,10 +49,10 @@ pub fn judge(
     stamps: &[Result<VerifiedStamp, Refusal>],
     now: LocalDateTime,
 ) -> Judgement {
-    let plain: Vec<Result<(&str, LocalDateTime), Refusal>> = stamps
+    let plain: Vec<Result<(&str, LocalDateTime, bool), Refusal>> = stamps
         .iter()
         .map(|s| match s {
-            Ok(v) => Ok((v.verified.point_id.as_str(), v.at)),
+            Ok(v) => Ok((v.verified.point_id.as_str(), v.at, v.verified.is_desk())),
             Err(r) => Err(*r),
         })
         .collect();
@@ -60,11 +60,11 @@ pub fn judge(
 }
 
 /// [`judge`] for stamps already known to be genuine (the phone's own, checked when stamped)
-/// or already refused: each is its point and time, or the refusal.
+/// or already refused: each is its point, time and whether it is a desk stamp, or the refusal.
 pub fn judge_points(
     reward: &Reward,
     pack: &Pack,
-    stamps: &[Result<(&str, LocalDateTime), Refusal>],
+    stamps: &[Result<(&str, LocalDateTime, bool), Refusal>],
     now: LocalDateTime,
 ) -> Judgement {
     let window = reward.window(pack);
@@ -78,14 +78,14 @@ pub fn judge_points(
         .iter()
         .map(|s| match *s {
             Err(r) => Why::NotGenuine(r),
-            Ok((_, at)) if at.to_unix_s() > latest => Why::Future,
-            Ok((_, at)) if !window.is_some_and(|(a, b)| a <= at.date && at.date <= b) => {
+            Ok((_, at, _)) if at.to_unix_s() > latest => Why::Future,
+            Ok((_, at, _)) if !window.is_some_and(|(a, b)| a <= at.date && at.date <= b) => {
                 Why::OutsideWindow
             }
-            Ok((point, _)) if !listed(point) => Why::NotListed,
-            Ok(_) if reward.desk => Why::NeedsDesk,
-            Ok((point, _)) if counted.contains(&point) => Why::SamePointAgain,
-            Ok((point, _)) => {
+            Ok((point, _, _)) if !listed(point) => Why::NotListed,
+            Ok((_, _, desk)) if reward.desk && !desk => Why::NeedsDesk,
+            Ok((point, _, _)) if counted.contains(&point) => Why::SamePointAgain,
+            Ok((point, _, _)) => {
                 counted.push(point);
                 Why::Counts
             }

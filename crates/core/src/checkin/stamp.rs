@@ -11,6 +11,9 @@ pub struct Stamp {
     pub token: String,
     /// When it was stamped, Shanghai wall-clock time.
     pub at: LocalDateTime,
+    /// The install's signature of the token and the minute (base64url; see
+    /// [`super::stamp_message`]). Empty until signed.
+    pub sig: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

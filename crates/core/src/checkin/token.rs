@@ -101,8 +101,17 @@ fn u32_be(b: &mut &[u8]) -> Option<u32> {
 pub fn parse(bytes: &[u8]) -> Option<Parsed<'_>> {
     let body_len = bytes.len().checked_sub(SIGNATURE_LEN)?;
     let (signed, signature) = bytes.split_at(body_len);
-    let mut b = signed;
-    if take(&mut b, 1)? != [VERSION] {
+    Some(Parsed {
+        claims: claims(signed, VERSION)?,
+        signed,
+        signature: signature.try_into().ok()?,
+    })
+}
+
+/// Reads a body (version, ids, window) that must fill `b` exactly. Desk certificates share
+/// it under their own version byte.
+pub fn claims(mut b: &[u8], version: u8) -> Option<Claims<'_>> {
+    if take(&mut b, 1)? != [version] {
         return None;
     }
     let key_id = id(&mut b, MAX_KEY_ID)?;
@@ -112,15 +121,11 @@ pub fn parse(bytes: &[u8]) -> Option<Parsed<'_>> {
     if !b.is_empty() || until <= from {
         return None;
     }
-    Some(Parsed {
-        claims: Claims {
-            key_id,
-            point_id,
-            from,
-            until,
-        },
-        signed,
-        signature: signature.try_into().ok()?,
+    Some(Claims {
+        key_id,
+        point_id,
+        from,
+        until,
     })
 }
 

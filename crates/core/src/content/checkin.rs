@@ -130,8 +130,8 @@ pub struct Reward {
     pub from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
-    /// Only desk stamps (a code shown by staff on the spot) count. No desk codes exist yet,
-    /// so such a reward cannot be earned with poster stamps.
+    /// Only desk stamps (动态打卡码: a code a staff phone shows on the spot, changing every
+    /// 30 s) count; poster stamps do not.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub desk: bool,
 }

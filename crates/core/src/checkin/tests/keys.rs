@@ -94,8 +94,9 @@ fn a_retired_key_keeps_old_stamps_but_refuses_new_scans() {
         point_id: "tide-parlour".into(),
         token: t,
         at: at("2024-09-19", 10, 0),
+        sig: String::new(),
     };
-    let p = passport_encode(&[stamp]);
+    let p = super::passport_of(&[stamp]);
     assert_eq!(
         passport_verify(&p, &retired, &points(), &[]).unwrap().len(),
         1
@@ -114,10 +115,11 @@ fn a_revoked_key_is_refused_everywhere_as_revoked_not_forged() {
         point_id: "tide-parlour".into(),
         token: t.clone(),
         at: at("2024-09-19", 10, 0),
+        sig: String::new(),
     };
-    let p = passport_encode(&[stamp]);
+    let p = super::passport_of(&[stamp]);
     assert_eq!(
-        passport_check(&p, &revoked, &points(), &[]).unwrap(),
+        passport_check(&p, &revoked, &points(), &[]).unwrap().stamps,
         vec![Err(Refusal::KeyRevoked)]
     );
     // A code signed by someone else under the revoked id is "revoked" too, not "forged".
@@ -156,8 +158,11 @@ fn a_revoked_code_refuses_that_code_only() {
         point_id: p.into(),
         token: t,
         at: at("2024-09-19", 10, 0),
+        sig: String::new(),
     });
-    let r = passport_check(&passport_encode(&stamps), keys(), &points(), &revoked).unwrap();
+    let r = passport_check(&super::passport_of(&stamps), keys(), &points(), &revoked)
+        .unwrap()
+        .stamps;
     assert_eq!(r[0], Err(Refusal::CodeRevoked));
     assert!(r[1].is_ok());
     // The shortest prefix still works; a shorter one is ignored (and refused by validation).

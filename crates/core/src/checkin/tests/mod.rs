@@ -1,5 +1,6 @@
 //! Check-in codes as an attacker and a careless printer would treat them.
 
+mod desk;
 mod keys;
 mod passport;
 mod reward;
@@ -237,7 +238,32 @@ pub(super) fn stamp(point_id: &str, when: LocalDateTime) -> Stamp {
         point_id: point_id.into(),
         token: token(point_id),
         at: when,
+        sig: String::new(),
     }
+}
+
+/// The install key of the phone the tests' passports come from.
+pub(super) fn install() -> SecretKey {
+    secret(7)
+}
+
+pub(super) fn install_public() -> String {
+    public_text(&install().verifying_key())
+}
+
+/// A passport as that phone exports it: every stamp signed by its install key. A forger with
+/// an install of their own can do the same for anything, so tests that forge use it too and
+/// only the codes' signatures and the rules stand in the way.
+pub(super) fn passport_of(stamps: &[Stamp]) -> String {
+    let signed: Vec<Stamp> = stamps
+        .iter()
+        .cloned()
+        .map(|mut s| {
+            sign_stamp(&install(), &mut s);
+            s
+        })
+        .collect();
+    passport_encode(&install_public(), &signed)
 }
 
 #[test]

@@ -2,12 +2,12 @@
 //! days, stamps from another edition, a phone clock set ahead.
 
 use super::{at, keys, points, secret, stamp};
-use crate::checkin::{issue, judge, passport_check, passport_encode, Refusal, Stamp, Why};
+use crate::checkin::{issue, judge, passport_check, Refusal, Stamp, Why};
 use crate::content::tests::{edition, pack as empty_pack};
 use crate::content::{Pack, Reward};
 use crate::time::LocalDateTime;
 
-fn pack() -> Pack {
+pub(super) fn pack() -> Pack {
     let mut p = empty_pack();
     p.checkin.points = points();
     p.checkin.keys = keys().to_vec();
@@ -20,7 +20,7 @@ fn pack() -> Pack {
     p
 }
 
-fn reward(need: u32) -> Reward {
+pub(super) fn reward(need: u32) -> Reward {
     Reward {
         id: "r".into(),
         name: crate::content::I18n {
@@ -57,7 +57,9 @@ fn code(point: &str, from: &str) -> String {
 }
 
 fn checked(stamps: &[Stamp]) -> Vec<Result<crate::checkin::VerifiedStamp, Refusal>> {
-    passport_check(&passport_encode(stamps), keys(), &points(), &[]).unwrap()
+    passport_check(&super::passport_of(stamps), keys(), &points(), &[])
+        .unwrap()
+        .stamps
 }
 
 const LATER: (&str, u16, u16) = ("2026-01-01", 12, 0);
@@ -92,11 +94,13 @@ fn an_editions_reward_ignores_the_other_editions_stamps() {
             point_id: "tide-parlour".into(),
             token: code("tide-parlour", "2024-09-18"),
             at: at("2024-09-19", 10, 0),
+            sig: String::new(),
         },
         Stamp {
             point_id: "niujiao-seawall".into(),
             token: code("niujiao-seawall", "2025-09-18"),
             at: at("2025-09-19", 10, 0),
+            sig: String::new(),
         },
     ]);
     let p = pack();
