@@ -77,7 +77,7 @@ fn qr_version(url: &str) -> String {
 
 /// The site the poster opens: https, as the app's service worker and geolocation need (plain
 /// http only for a local test server).
-fn host(a: &Args) -> Result<String, String> {
+pub fn host(a: &Args) -> Result<String, String> {
     let host = match a.get("host") {
         Some(h) => h.to_string(),
         None => std::env::var(HOST_ENV).map_err(|_| {
@@ -92,7 +92,7 @@ fn host(a: &Args) -> Result<String, String> {
 }
 
 /// Refuses a window over [`MAX_DAYS`] unless `long` says it is meant.
-fn check_length(from: LocalDateTime, until: LocalDateTime, long: bool) -> Result<(), String> {
+pub fn check_length(from: LocalDateTime, until: LocalDateTime, long: bool) -> Result<(), String> {
     let minutes = (until.to_unix_s() - from.to_unix_s()) / 60;
     if long || minutes <= MAX_DAYS * 24 * 60 {
         return Ok(());

@@ -8,7 +8,8 @@
 //! [`pinyin_keys`]); with `--check` it only fails when they are stale.
 //! `keygen`, `issue`, `poster` and `verify-passport` make and check signed check-in codes
 //! (one module each; see `docs/checkin-token.md`); `sign-keys` and `revoke-code` sign the
-//! pack's keys block with the root key ([`keys`]).
+//! pack's keys block with the root key ([`keys`]); `desk-key` makes a staff phone's desk pass
+//! ([`desk`]); `ledger merge` joins the staff phones' redemption ledgers ([`ledger`]).
 //! `merge` applies a survey patch from the app's survey mode ([`merge`]); `import-osm` brings
 //! an Overpass export of OpenStreetMap data into a pack ([`import_osm`]). Both print what
 //! changed, field by field, and write nothing unless the result validates.
@@ -16,11 +17,13 @@
 //! differential test against opening_hours.js ([`hours_states`]).
 
 mod args;
+mod desk;
 mod hours_states;
 mod import_osm;
 mod issue;
 mod keygen;
 mod keys;
+mod ledger;
 mod merge;
 mod pinyin_keys;
 mod poster;
@@ -37,6 +40,8 @@ const USAGE: &str = "usage: qiaosi validate <pack.json> [--today YYYY-MM-DD]
        qiaosi revoke-code <code or URL> --pack pack.json [--root FILE] [--out new.json]
        qiaosi issue --key FILE --point ID --from YYYY-MM-DD[THH:MM] --until YYYY-MM-DD[THH:MM] [--long] [--host https://HOST] [--pack pack.json]
        qiaosi poster --key FILE --point ID --pack pack.json --from … --until … [--long] --out poster.svg [--host https://HOST]
+       qiaosi desk-key --key FILE --point ID --from … --until … --pack pack.json --out FILE [--host https://HOST] [--long] [--force]
+       qiaosi ledger merge <ledger.json>… [--out merged.json]
        qiaosi verify-passport <passport text or file> --pack pack.json [--reward ID [--now YYYY-MM-DDTHH:MM]]
        qiaosi hours-states <opening_hours> --from YYYY-MM-DD --days N [--holidays YYYY-MM-DD,…]";
 
@@ -65,6 +70,8 @@ fn main() -> ExitCode {
         ["revoke-code", rest @ ..] => keys::revoke(rest),
         ["issue", rest @ ..] => issue::run(rest),
         ["poster", rest @ ..] => poster::run(rest),
+        ["desk-key", rest @ ..] => desk::run(rest),
+        ["ledger", rest @ ..] => ledger::run(rest),
         ["verify-passport", rest @ ..] => verify_passport::run(rest),
         ["hours-states", rest @ ..] => hours_states::run(rest),
         ["help" | "--help" | "-h"] => {

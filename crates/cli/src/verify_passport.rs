@@ -18,7 +18,8 @@ pub const USAGE: &str = "qiaosi verify-passport <passport text or file> --pack p
                          [--reward ID [--now YYYY-MM-DDTHH:MM]]";
 
 /// What a poster stamp is worth, said wherever a reward is judged.
-const PROVES: &str = "A poster stamp proves the code was genuine, not that the person was there.";
+const PROVES: &str = "A poster stamp proves the code was genuine, not that the person was there; \
+                      a desk stamp proves the phone read the desk's screen within about a minute.";
 
 pub fn run(argv: &[&str]) -> ExitCode {
     let a = match Args::parse(argv, &["pack", "reward", "now"]) {
@@ -51,18 +52,20 @@ pub fn run(argv: &[&str]) -> ExitCode {
         Err(_) if !std::path::Path::new(input).exists() => input.to_string(),
         Err(e) => return fail(&format!("{input}: cannot read: {e}")),
     };
-    let stamps = match passport_check(
+    let checked = match passport_check(
         &text,
         &pack.checkin.keys,
         &pack.checkin.points,
         &pack.checkin.revoked_codes,
     ) {
-        Ok(s) => s,
+        Ok(c) => c,
         Err(r) => {
             println!("passport refused: {}", whole(r));
             return ExitCode::FAILURE;
         }
     };
+    println!("install {} (every stamp must be signed by it)", checked.install);
+    let stamps = checked.stamps;
     let judged = reward.map(|r| (r, judge(r, &pack, &stamps, now)));
     let mut refused = Vec::new();
     for (i, s) in stamps.iter().enumerate() {
@@ -77,7 +80,8 @@ pub fn run(argv: &[&str]) -> ExitCode {
             Ok(v) => {
                 let name = pack.checkin_point_name(&v.verified.point_id);
                 println!(
-                    "stamp {n}: ok — {} ({} / {}), stamped {}, key {}{verdict}",
+                    "stamp {n}: ok — {} {} ({} / {}), stamped {}, key {}{verdict}",
+                    if v.verified.is_desk() { "desk" } else { "poster" },
                     v.verified.point_id,
                     name.zh,
                     name.en,
@@ -163,6 +167,7 @@ fn per_stamp(r: Refusal) -> String {
             .into(),
         Refusal::NotYetValid => "stamped before its code was valid".into(),
         Refusal::Expired => "stamped after its code had expired".into(),
+        Refusal::DeskStale => "its time is not when the desk showed the code".into(),
         other => other.to_string(),
     }
 }

@@ -1,7 +1,7 @@
 //! The check-in commands as organisers and staff use them: the real binary, real files, and
 //! the app's own verification (qiaosi-core) as the judge.
 
-use qiaosi_core::checkin::{self, passport_encode, Refusal, Stamp};
+use qiaosi_core::checkin::{self, Refusal, Stamp};
 use qiaosi_core::time::{Date, LocalDateTime};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -204,16 +204,17 @@ fn verify_passport_accepts_genuine_stamps_and_names_an_edited_one() {
         point_id: point.into(),
         token: checkin::token_in(&issue(&key, &pack_file, point)).to_string(),
         at: when,
+        sig: String::new(),
     };
     let stamps = vec![
         stamp("tide-parlour", at("2024-09-18", 10)),
         stamp("seawall-museum", at("2024-09-19", 15)),
     ];
-    let text = passport_encode(&stamps);
+    let text = common::passport(&stamps);
     let (code, out, err) = qiaosi(&["verify-passport", &text, "--pack", s(&pack_file)]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("stamp 1: ok — tide-parlour"), "{out}");
-    assert!(out.contains("stamp 2: ok — seawall-museum"), "{out}");
+    assert!(out.contains("stamp 1: ok — poster tide-parlour"), "{out}");
+    assert!(out.contains("stamp 2: ok — poster seawall-museum"), "{out}");
     assert!(out.contains("stamped 2024-09-19 15:00"), "{out}");
     // From a file as well, as staff would save it.
     let file = d.join("passport.txt");
@@ -240,7 +241,7 @@ fn verify_passport_accepts_genuine_stamps_and_names_an_edited_one() {
     forged[1].token = t.into_iter().collect();
     let (code, out, err) = qiaosi(&[
         "verify-passport",
-        &passport_encode(&forged),
+        &common::passport(&forged),
         "--pack",
         s(&pack_file),
     ]);
@@ -253,7 +254,7 @@ fn verify_passport_accepts_genuine_stamps_and_names_an_edited_one() {
     late[0].at = at("2024-10-01", 9);
     let (code, out, _) = qiaosi(&[
         "verify-passport",
-        &passport_encode(&late),
+        &common::passport(&late),
         "--pack",
         s(&pack_file),
     ]);

@@ -79,3 +79,19 @@ pub fn sign_keys(pack: &mut Value) {
     pack["checkin"]["keys_signature"] =
         Value::String(qiaosi_core::checkin::sign_keys(&checkin, &root));
 }
+
+/// A passport as one phone exports it: each stamp signed by that phone's install key.
+#[allow(dead_code)]
+pub fn passport(stamps: &[qiaosi_core::checkin::Stamp]) -> String {
+    use qiaosi_core::checkin::{passport_encode, public_text, sign_stamp, SecretKey};
+    let install = SecretKey::from_bytes(&[7; 32]);
+    let signed: Vec<_> = stamps
+        .iter()
+        .cloned()
+        .map(|mut s| {
+            sign_stamp(&install, &mut s);
+            s
+        })
+        .collect();
+    passport_encode(&public_text(&install.verifying_key()), &signed)
+}
