@@ -29,7 +29,7 @@ const PACK_URL = '/content/pack.json';
 // navigation — /api/…, a path with a file extension in it, an unknown first segment — is not
 // the app: it gets the precached file of that name if there is one, else the network.
 // Keep in step with the router when a route is added (a test in src/routes.rs checks).
-const ROUTE_ROOTS = new Set(['', 'places', 'map', 'routes', 'festival', 'checkin', 'passport', 'staff', 'survey', 'me']);
+const ROUTE_ROOTS = new Set(['', 'places', 'map', 'routes', 'festival', 'checkin', 'passport', 'staff', 'desk', 'survey', 'me']);
 
 function isAppRoute(pathname) {
   const segments = pathname.split('/').filter(Boolean);

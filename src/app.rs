@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                             <Route path=checkin_fragment() view=checkin::CheckinFromFragment />
                             <Route path=passport() view=passport::PassportPage />
                             <Route path=staff() view=staff::Staff />
+                            <Route path=desk() view=desk::DeskPage />
                             <Route path=survey() view=survey::SurveyPage />
                             <Route path=me() view=me::Me />
                         </FlatRoutes>
@@ -120,6 +121,7 @@ paths! {
     checkin_fragment => "/checkin";
     passport => "/passport";
     staff => "/staff";
+    desk => "/desk";
     survey => "/survey";
     me => "/me";
 }

@@ -29,6 +29,8 @@ pub enum Page<'a> {
     CheckinFragment(&'a str),
     Passport,
     Staff,
+    /// A staff phone's desk code (动态打卡码), refreshed every 30 s.
+    Desk,
     /// Survey mode for the people who run the guide: not in the tab bar.
     Survey,
     Me,
@@ -63,6 +65,7 @@ impl<'a> Page<'a> {
             Page::CheckinFragment(code) => format!("/checkin#{code}"),
             Page::Passport => "/passport".into(),
             Page::Staff => "/staff".into(),
+            Page::Desk => "/desk".into(),
             Page::Survey => "/survey".into(),
             Page::Me => "/me".into(),
         }
@@ -86,6 +89,7 @@ impl<'a> Page<'a> {
             ["checkin", code] => Page::Checkin(code),
             ["passport"] => Page::Passport,
             ["staff"] => Page::Staff,
+            ["desk"] => Page::Desk,
             ["survey"] => Page::Survey,
             ["me"] => Page::Me,
             _ => return None,
@@ -104,6 +108,7 @@ impl<'a> Page<'a> {
             | Page::CheckinFragment(_)
             | Page::Passport
             | Page::Staff
+            | Page::Desk
             | Page::Survey
             | Page::Me => Page::Me,
         }
@@ -138,6 +143,7 @@ mod tests {
             Page::CheckinFragment("AQJrMQ-_x"),
             Page::Passport,
             Page::Staff,
+            Page::Desk,
             Page::Survey,
             Page::Me,
         ]
@@ -211,6 +217,7 @@ mod tests {
                 Page::CheckinFragment(_) => ("checkin_fragment", vec![]),
                 Page::Passport => ("passport", vec![]),
                 Page::Staff => ("staff", vec![]),
+                Page::Desk => ("desk", vec![]),
                 Page::Survey => ("survey", vec![]),
                 Page::Me => ("me", vec![]),
             };

@@ -87,9 +87,10 @@ test('a v1 database with user data is upgraded by this build and keeps all of it
         resolve(out);
       };
     }));
-    // v2 added settings, v3 survey mode's store (the schema is the same in both builds).
-    expect(dump.version).toBe(3);
-    expect(dump.stores).toEqual(expect.arrayContaining(['settings', 'survey']));
+    // v2 added settings, v3 survey mode's store (the schema is the same in both builds), v4
+    // the signing keys and the redemption ledger.
+    expect(dump.version).toBe(4);
+    expect(dump.stores).toEqual(expect.arrayContaining(['settings', 'survey', 'keys', 'ledger']));
     expect(dump.favourites).toEqual(['niujiao-seawall', 'tide-parlour']);
     expect(dump.schedule).toEqual(['2023/dances']);
     expect(dump.checkins).toEqual(['tide-parlour/2023-11-15']);

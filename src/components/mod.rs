@@ -4,6 +4,7 @@ pub mod follow;
 pub mod header;
 pub mod hours;
 pub mod icons;
+pub mod ledger;
 pub mod map;
 pub mod notices;
 pub mod outbox;

@@ -10,27 +10,21 @@ use crate::i18n::{use_i18n, K};
 use crate::pages::checkin::point_name;
 use crate::store::stamps::{StampRec, Stamps};
 use leptos::prelude::*;
-use qiaosi_core::checkin::{group_of, judge_points, passport_encode, Group, Stamp};
+use qiaosi_core::checkin::{group_of, judge_points, Group};
 use qiaosi_core::content::stamped_points;
 use qiaosi_core::content::Pack;
 
-/// The passport as staff receive it: a link to the staff check, with the passport after `#`
-/// so that it never reaches a server, even the guide's own.
-fn staff_link(list: &[StampRec]) -> String {
-    let stamps: Vec<Stamp> = list
-        .iter()
-        .map(|s| Stamp {
-            point_id: s.point.clone(),
-            token: s.token.clone(),
-            at: s.local(),
-        })
-        .collect();
+/// The passport as staff receive it: a link to the staff check, with the passport (every
+/// stamp signed by this install) after `#` so that it never reaches a server, even the
+/// guide's own.
+async fn staff_link(stamps: Stamps) -> Option<String> {
+    let passport = stamps.passport().await?;
     let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}/staff#{}", passport_encode(&stamps))
+    Some(format!("{origin}/staff#{passport}"))
 }
 
 /// A QR code as SVG markup, dark on light whatever the theme (scanners need that contrast).
-pub(super) fn qr_svg(text: &str) -> Option<String> {
+pub(crate) fn qr_svg(text: &str) -> Option<String> {
     use qrcode::render::svg;
     let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::L).ok()?;
     Some(
@@ -47,6 +41,8 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
     let x = move |k: K| k.text(i.lang.get());
     let show_staff = RwSignal::new(false);
     let copied = RwSignal::new(false);
+    // The staff link, made (and the stamps signed) when the visitor asks to show it.
+    let link = RwSignal::new(None::<String>);
     let render = move |pack: std::sync::Arc<Pack>| {
         let en = i.en();
         let list = stamps.0.get();
@@ -87,6 +83,10 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                                 <span class="fineprint">
                                     {format!("{} {}", format_date(t.date, en), format_time(t))}
                                 </span>
+                                " "
+                                <span class="stamp-kind">
+                                    {x(if s.is_desk() { K::StampDesk } else { K::StampPoster })}
+                                </span>
                             </li>
                         }
                     })
@@ -106,7 +106,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                 // As staff will judge it: distinct points, inside the reward's window.
                 let own: Vec<_> = list
                     .iter()
-                    .map(|s| Ok((s.point.as_str(), s.local())))
+                    .map(|s| Ok((s.point.as_str(), s.local(), s.is_desk())))
                     .collect();
                 let have = judge_points(r, &pack, &own, now).points.min(r.need);
                 view! {
@@ -128,7 +128,6 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
         // Rewards and points still to collect mean nothing while no point can be stamped.
         let active = pack.checkin.is_active();
         let has_rewards = active && !pack.checkin.rewards.is_empty();
-        let staff_list = list.clone();
         let for_refused = pack.clone();
         view! {
             <section class="card passport" aria-labelledby="passport">
@@ -145,7 +144,15 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                                 class="button"
                                 type="button"
                                 aria-expanded=move || show_staff.get().to_string()
-                                on:click=move |_| show_staff.update(|s| *s = !*s)
+                                on:click=move |_| {
+                                    show_staff.update(|s| *s = !*s);
+                                    link.set(None);
+                                    if show_staff.get_untracked() {
+                                        leptos::task::spawn_local(async move {
+                                            link.set(staff_link(stamps).await);
+                                        });
+                                    }
+                                }
                             >
                                 {move || x(
                                     if show_staff.get() { K::HideStaff } else { K::ShowStaff },
@@ -157,7 +164,10 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                     show_staff
                         .get()
                         .then(|| {
-                            let link = staff_link(&staff_list);
+                            let Some(link) = link.get() else {
+                                return view! { <p class="loading">{x(K::PassportMaking)}</p> }
+                                    .into_any();
+                            };
                             view! {
                                 <div class="staff-qr">
                                     <p>{x(K::StaffHint)}</p>
@@ -191,6 +201,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                                     </button>
                                 </div>
                             }
+                                .into_any()
                         })
                 }}
                 {list.is_empty().then(|| view! { <p class="fineprint">{x(K::NoStamps)}</p> })}

@@ -24,7 +24,7 @@ enum State {
     Refused(&'static str),
 }
 
-fn refusal_key(r: Refusal) -> K {
+pub fn refusal_key(r: Refusal) -> K {
     match r {
         Refusal::Malformed => K::RefusedMalformed,
         Refusal::UnknownKey => K::RefusedUnknownKey,
@@ -35,6 +35,9 @@ fn refusal_key(r: Refusal) -> K {
         Refusal::UnknownPoint => K::RefusedUnknownPoint,
         Refusal::NotYetValid => K::RefusedNotYet,
         Refusal::Expired => K::RefusedExpired,
+        Refusal::DeskStale => K::RefusedDeskStale,
+        // Passport verdicts; a scan never gives them.
+        Refusal::OtherPhone | Refusal::Unbound => K::RefusedMalformed,
     }
 }
 
@@ -180,6 +183,15 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
                 <section class="card stamp-result" role="status">
                     <h2>{k}</h2>
                     <p class="stamp-point">{point_name(&p3, &point, en)}</p>
+                    <p class="stamp-kind">
+                        {x(
+                            if checkin::is_desk_token(&token.get_value()) {
+                                K::StampDesk
+                            } else {
+                                K::StampPoster
+                            },
+                        )}
+                    </p>
                 </section>
             }
             .into_any(),

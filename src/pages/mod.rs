@@ -1,6 +1,7 @@
 //! One route per file.
 
 pub mod checkin;
+pub mod desk;
 pub mod event;
 pub mod festival;
 pub mod home;

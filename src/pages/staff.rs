@@ -3,6 +3,7 @@
 //! here. Every stamp is shown with its verdict, so one forged stamp cannot hide among genuine
 //! ones; an edited or damaged passport fails as a whole.
 
+use crate::components::ledger::{LedgerPanel, Redeem};
 use crate::components::pack::WithPack;
 use crate::components::scanner::Scanner;
 use crate::components::use_title;
@@ -11,7 +12,7 @@ use crate::format::{format_date, format_time};
 use crate::i18n::{use_i18n, K};
 use crate::pages::checkin::point_name;
 use leptos::prelude::*;
-use qiaosi_core::checkin::{judge, passport_check, Why};
+use qiaosi_core::checkin::{judge, passport_check, Refusal, Why};
 
 /// The passport in a staff link or pasted text: whatever follows `#`, else the text itself.
 fn passport_in(text: &str) -> String {
@@ -110,22 +111,35 @@ fn StaffCheck() -> impl IntoView {
                 &pack.checkin.points,
                 &pack.checkin.revoked_codes,
             ) {
-                Err(_) => view! {
+                Err(r) => view! {
                     <section class="card refused" role="alert">
-                        <p>{x(K::StaffAltered)}</p>
+                        <p>
+                            {x(
+                                if r == Refusal::Unbound {
+                                    K::StaffUnbound
+                                } else {
+                                    K::StaffAltered
+                                },
+                            )}
+                        </p>
                     </section>
                 }
                 .into_any(),
-                Ok(stamps) => {
+                Ok(checked) => {
+                    let (install, stamps) = (checked.install, checked.stamps);
                     let good = stamps.iter().filter(|s| s.is_ok()).count();
                     let all_good = good == stamps.len();
+                    // One passport, one phone: a stamp copied in from another phone's passport
+                    // voids the whole passport for rewards.
+                    let copied = stamps.contains(&Err(Refusal::OtherPhone));
                     let pick = chosen.get();
                     let judged = pack
                         .checkin
                         .rewards
                         .get(pick)
-                        .map(|r| judge(r, &pack, &stamps, crate::platform::clock::now()));
-                    let why = |n: usize| judged.as_ref().map(|j| j.per_stamp[n]);
+                        .filter(|_| !copied)
+                        .map(|r| (r.id.clone(), judge(r, &pack, &stamps, crate::platform::clock::now())));
+                    let why = |n: usize| judged.as_ref().map(|(_, j)| j.per_stamp[n]);
                     let rows = stamps
                         .into_iter()
                         .enumerate()
@@ -141,6 +155,12 @@ fn StaffCheck() -> impl IntoView {
                             <span class="fineprint">
                                 {format!("{} {}", format_date(v.at.date, en), format_time(v.at))}
                             </span>
+                            " "
+                            <span class="stamp-kind">
+                                {x(
+                                    if v.verified.is_desk() { K::StampDesk } else { K::StampPoster },
+                                )}
+                            </span>
                             {reason}
                         </li>
                     }.into_any(),
@@ -152,7 +172,7 @@ fn StaffCheck() -> impl IntoView {
                 }
                         })
                         .collect_view();
-                    let reward = judged.map(|j| {
+                    let reward = judged.map(|(reward_id, j)| {
                         let options = pack
                             .checkin
                             .rewards
@@ -203,7 +223,9 @@ fn StaffCheck() -> impl IntoView {
                                     " "
                                     {x(K::RewardDistinct)}
                                 </p>
+                                <Redeem install=install.clone() reward=reward_id earned=j.earned />
                                 <p class="fineprint proves">{x(K::PosterProves)}</p>
+                                <p class="fineprint proves">{x(K::DeskProves)}</p>
                                 <p class="fineprint judged-with">{judged_with}</p>
                             </div>
                         }
@@ -224,6 +246,8 @@ fn StaffCheck() -> impl IntoView {
                         >
                             <h2>{good}" "{x(genuine)}</h2>
                             {all_good.then(|| view! { <p>{x(K::StaffAllGood)}</p> })}
+                            {copied
+                                .then(|| view! { <p class="notice warn">{x(K::StaffCopied)}</p> })}
                             {reward}
                             <ul class="stamps">{rows}</ul>
                         </section>
@@ -268,6 +292,7 @@ fn StaffCheck() -> impl IntoView {
             <Scanner label=K::StaffScan on_text />
         </section>
         <WithPack render />
+        <LedgerPanel />
     }
 }
 
@@ -278,6 +303,8 @@ fn stamp_refused_key(r: qiaosi_core::checkin::Refusal) -> K {
     match r {
         Refusal::KeyRevoked => K::StaffKeyRevoked,
         Refusal::CodeRevoked => K::StaffCodeRevoked,
+        Refusal::OtherPhone => K::StaffOtherPhone,
+        Refusal::DeskStale => K::StaffDeskStale,
         _ => K::StaffStampBad,
     }
 }

@@ -9,6 +9,7 @@ pub mod panic;
 pub mod scroll;
 pub mod service_worker;
 pub mod share;
+pub mod signing;
 pub mod storage;
 pub mod timing;
 pub mod watch_position;

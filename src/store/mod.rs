@@ -4,6 +4,8 @@
 //! available (private mode, some in-app browsers) the store runs from memory and says so, so
 //! the app still works for the visit. A write is one transaction: it all lands or none of it.
 
+pub mod keys;
+pub mod ledger;
 pub mod local;
 pub mod outbox;
 pub mod schema;

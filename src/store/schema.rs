@@ -26,13 +26,19 @@ pub const SETTINGS: &str = "settings";
 /// Survey mode's records until exported: places, routes, a walk in progress (store/survey.rs).
 pub const SURVEY: &str = "survey";
 
+/// Signing keys as objects (a WebCrypto key stays a non-extractable key): the install's
+/// key, and a desk phone's pass (store/keys.rs).
+pub const KEYS: &str = "keys";
+/// Rewards a staff phone has given, keyed `reward/install` (store/ledger.rs).
+pub const LEDGER: &str = "ledger";
+
 /// Stores holding what the user made: written with strict durability, never cleared.
-pub const USER_STORES: [&str; 5] = [FAVOURITES, SCHEDULE, CHECKINS, OUTBOX, SURVEY];
+pub const USER_STORES: [&str; 7] = [FAVOURITES, SCHEDULE, CHECKINS, OUTBOX, SURVEY, KEYS, LEDGER];
 
 type Step = fn(&Database) -> indexed_db_futures::Result<()>;
 
 /// Step `i` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: [Step; 3] = [v1, v2, v3];
+pub const MIGRATIONS: [Step; 4] = [v1, v2, v3, v4];
 
 pub fn version() -> u32 {
     MIGRATIONS.len() as u32
@@ -61,6 +67,12 @@ fn v2(db: &Database) -> indexed_db_futures::Result<()> {
 /// v3: survey mode's records (a surveyor's work, kept like the user's own data).
 fn v3(db: &Database) -> indexed_db_futures::Result<()> {
     ensure_store(db, SURVEY)
+}
+
+/// v4: signing keys (stamps bound to the install, desk codes) and the redemption ledger.
+fn v4(db: &Database) -> indexed_db_futures::Result<()> {
+    ensure_store(db, KEYS)?;
+    ensure_store(db, LEDGER)
 }
 
 /// Runs every step from `old` up to the current version.

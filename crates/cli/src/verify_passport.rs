@@ -64,7 +64,10 @@ pub fn run(argv: &[&str]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("install {} (every stamp must be signed by it)", checked.install);
+    println!(
+        "install {} (every stamp must be signed by it)",
+        checked.install
+    );
     let stamps = checked.stamps;
     let judged = reward.map(|r| (r, judge(r, &pack, &stamps, now)));
     let mut refused = Vec::new();
@@ -81,7 +84,11 @@ pub fn run(argv: &[&str]) -> ExitCode {
                 let name = pack.checkin_point_name(&v.verified.point_id);
                 println!(
                     "stamp {n}: ok — {} {} ({} / {}), stamped {}, key {}{verdict}",
-                    if v.verified.is_desk() { "desk" } else { "poster" },
+                    if v.verified.is_desk() {
+                        "desk"
+                    } else {
+                        "poster"
+                    },
                     v.verified.point_id,
                     name.zh,
                     name.en,

@@ -55,7 +55,10 @@ fn a_desk_pass_shows_codes_the_app_accepts_and_a_desk_reward_is_earned() {
     let (code, _, err) = desk_key(&key, &pack, &out, &["--host", "https://guide.example"]);
     assert_eq!(code, 0, "{err}");
     let link = std::fs::read_to_string(&out).unwrap();
-    let pass = link.trim().strip_prefix("https://guide.example/desk#").unwrap();
+    let pass = link
+        .trim()
+        .strip_prefix("https://guide.example/desk#")
+        .unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -77,7 +80,13 @@ fn a_desk_pass_shows_codes_the_app_accepts_and_a_desk_reward_is_earned() {
     let v = checkin::verify(&code, &c.keys, &c.points, &c.revoked_codes, at.to_unix_s()).unwrap();
     assert!(v.is_desk());
     assert_eq!(
-        checkin::verify(&code, &c.keys, &c.points, &c.revoked_codes, at.to_unix_s() + 120),
+        checkin::verify(
+            &code,
+            &c.keys,
+            &c.points,
+            &c.revoked_codes,
+            at.to_unix_s() + 120
+        ),
         Err(checkin::Refusal::DeskStale)
     );
     // The stamp from it earns the desk reward; a poster-style passport line would not.
@@ -118,9 +127,7 @@ fn a_desk_pass_is_not_written_inside_a_git_work_tree() {
 #[test]
 fn merged_ledgers_list_a_reward_given_twice() {
     let d = dir("ledger");
-    let entry = |install: &str, at: &str, desk: &str| {
-        json!({ "install": install, "reward": "tide-2024", "at": at, "desk": desk })
-    };
+    let entry = |install: &str, at: &str, desk: &str| json!({ "install": install, "reward": "tide-2024", "at": at, "desk": desk });
     let a = d.join("a.json");
     let b = d.join("b.json");
     let write = |p: &Path, entries: Vec<Value>| {

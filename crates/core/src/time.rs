@@ -134,6 +134,19 @@ impl fmt::Display for Date {
     }
 }
 
+/// `YYYY-MM-DDTHH:MM`, as the CLI reads times and the redemption ledger stores them.
+impl fmt::Display for LocalDateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}T{:02}:{:02}",
+            self.date,
+            self.minute / 60,
+            self.minute % 60
+        )
+    }
+}
+
 fn digits(s: &str) -> Option<u32> {
     if s.is_empty() || !s.bytes().all(|c| c.is_ascii_digit()) {
         return None;

@@ -120,9 +120,11 @@ mod tests {
         // The export reads back, and a damaged one is refused in words.
         let back = Ledger::from_json(&a.to_json()).unwrap();
         assert_eq!(back, a);
-        assert!(Ledger::from_json("{\"qiaosi_ledger\":2,\"redemptions\":[]}")
-            .unwrap_err()
-            .contains("newer"));
+        assert!(
+            Ledger::from_json("{\"qiaosi_ledger\":2,\"redemptions\":[]}")
+                .unwrap_err()
+                .contains("newer")
+        );
         assert!(Ledger::from_json("[1,2]").unwrap_err().contains("not a"));
     }
 }

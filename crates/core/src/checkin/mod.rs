@@ -24,11 +24,12 @@ mod token;
 #[cfg(test)]
 mod tests;
 
+pub use b64::{decode as b64_decode, encode as b64_encode};
+pub use install::{stamp_message, stamp_signed_by};
 pub use keys::{
     code_hash, code_prefix, keys_message, keys_signed, keys_signed_by, root_is_test,
     root_public_text, CODE_PREFIX, MIN_CODE_PREFIX, TEST_ROOT_PUBLIC,
 };
-pub use install::{stamp_message, stamp_signed_by};
 pub use passport::{passport_check, passport_encode, passport_verify, Checked, VerifiedStamp};
 pub use reward::{judge, judge_points, Judgement, Why};
 pub use stamp::{stamp_allowed, Stamp, StampDecision};
@@ -210,7 +211,10 @@ pub fn verify(
         Err(Refusal::NotYetValid)
     } else if now_unix_s >= v.valid_until.to_unix_s() {
         Err(Refusal::Expired)
-    } else if v.desk_step.is_some_and(|step| !desk::fresh(step, now_unix_s)) {
+    } else if v
+        .desk_step
+        .is_some_and(|step| !desk::fresh(step, now_unix_s))
+    {
         Err(Refusal::DeskStale)
     } else {
         Ok(v)
@@ -254,6 +258,11 @@ fn read(bytes: &[u8]) -> Option<Read<'_>> {
     }
 }
 
+/// Whether a (stored, already verified) token is a desk code rather than a poster code.
+pub fn is_desk_token(token: &str) -> bool {
+    b64::decode(token).is_some_and(|b| b.first() == Some(&desk::VERSION))
+}
+
 /// The bytes whose hash `revoke-code` lists for a code: the whole poster code, or a desk
 /// code's certificate.
 pub fn revocable(bytes: &[u8]) -> &[u8] {
@@ -270,6 +279,34 @@ fn check_bytes(
     revoked_codes: &[String],
 ) -> Result<Verified, Refusal> {
     let r = read(bytes).ok_or(Refusal::Malformed)?;
+    check_read(r, keys, points, revoked_codes, true)
+}
+
+/// Checks a desk pass (`qiaosi desk-key`'s file or link) before a staff phone keeps it: its
+/// certificate must be signed by a pack key, for a point of the pack. The window is for the
+/// desk page to show; the pass is kept even before it opens.
+pub fn desk_pass_check(
+    pass: &str,
+    keys: &[SigningKey],
+    points: &[CheckinPoint],
+    revoked_codes: &[String],
+) -> Result<Verified, Refusal> {
+    let bytes = b64::decode(pass.trim()).ok_or(Refusal::Malformed)?;
+    let p = desk::pass_parse(&bytes).ok_or(Refusal::Malformed)?;
+    // A code for step 0 with no step signature: read like any desk code, checked but for
+    // the step, which only the device will sign.
+    let unsigned = desk::code(&desk::step_body(p.cert, 0), &[0; 64]);
+    let r = read(&unsigned).ok_or(Refusal::Malformed)?;
+    check_read(r, keys, points, revoked_codes, false)
+}
+
+fn check_read(
+    r: Read,
+    keys: &[SigningKey],
+    points: &[CheckinPoint],
+    revoked_codes: &[String],
+    step_signed: bool,
+) -> Result<Verified, Refusal> {
     let c = r.claims;
     let listed = keys
         .iter()
@@ -286,7 +323,7 @@ fn check_bytes(
     key.verify_strict(&r.message, &Signature::from_bytes(r.signature))
         .map_err(|_| Refusal::BadSignature)?;
     // A desk code: the certified device key must have signed this step.
-    if let Some(d) = &r.desk {
+    if let Some(d) = r.desk.as_ref().filter(|_| step_signed) {
         VerifyingKey::from_bytes(d.device)
             .and_then(|device| {
                 device.verify_strict(

@@ -132,7 +132,9 @@ pub fn passport_check(
             .split_at_checked(usize::from(len))
             .ok_or(Refusal::Malformed)?;
         let (at, tail) = tail.split_first_chunk::<4>().ok_or(Refusal::Malformed)?;
-        let (sig, tail) = tail.split_first_chunk::<SIG_LEN>().ok_or(Refusal::Malformed)?;
+        let (sig, tail) = tail
+            .split_first_chunk::<SIG_LEN>()
+            .ok_or(Refusal::Malformed)?;
         rest = tail;
         let stamp = Stamp {
             point_id: String::new(),

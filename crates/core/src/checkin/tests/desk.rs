@@ -121,10 +121,41 @@ fn a_desk_stamp_copied_into_another_phones_passport_is_refused() {
     sign_stamp(&install(), &mut mine);
     // Another phone exports it under its own key, keeping this phone's signature.
     let other = crate::checkin::public_text(&secret(8).verifying_key());
-    let r = passport_check(&passport_encode(&other, &[mine.clone()]), keys(), &points(), &[])
-        .unwrap();
+    let r = passport_check(
+        &passport_encode(&other, &[mine.clone()]),
+        keys(),
+        &points(),
+        &[],
+    )
+    .unwrap();
     assert_eq!(r.stamps[0], Err(Refusal::OtherPhone));
-    let r = passport_check(&passport_encode(&install_public(), &[mine]), keys(), &points(), &[])
-        .unwrap();
+    let r = passport_check(
+        &passport_encode(&install_public(), &[mine]),
+        keys(),
+        &points(),
+        &[],
+    )
+    .unwrap();
     assert!(r.stamps[0].is_ok());
+}
+
+#[test]
+fn a_desk_pass_is_checked_before_a_staff_phone_keeps_it() {
+    let v = crate::checkin::desk_pass_check(&pass(), keys(), &points(), &[]).unwrap();
+    assert_eq!(v.point_id, "tide-parlour");
+    assert_eq!(v.valid_until, at("2024-09-23", 0, 0));
+    let window = (at("2024-09-18", 9, 0), at("2024-09-23", 0, 0));
+    let rogue = desk_pass(&secret(9), "k1", "tide-parlour", window, [1; 32]).unwrap();
+    assert_eq!(
+        crate::checkin::desk_pass_check(&rogue, keys(), &points(), &[]),
+        Err(Refusal::BadSignature)
+    );
+    let elsewhere = desk_pass(&secret(1), "k1", "old-market", window, [1; 32]).unwrap();
+    assert_eq!(
+        crate::checkin::desk_pass_check(&elsewhere, keys(), &points(), &[]),
+        Err(Refusal::UnknownPoint)
+    );
+    for bad in ["", "AAAA", &pass()[..40]] {
+        assert!(crate::checkin::desk_pass_check(bad, keys(), &points(), &[]).is_err());
+    }
 }

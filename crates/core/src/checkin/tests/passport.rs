@@ -68,7 +68,9 @@ fn a_stamp_copied_from_another_phones_passport_is_refused() {
     assert!(r[1].is_ok());
     // An unsigned stamp counts for nobody.
     let bare = passport_encode(&install_public(), &book());
-    assert!(per_stamp(&bare).iter().all(|s| *s == Err(Refusal::OtherPhone)));
+    assert!(per_stamp(&bare)
+        .iter()
+        .all(|s| *s == Err(Refusal::OtherPhone)));
 }
 
 #[test]

@@ -1,0 +1,176 @@
+//! The staff phone's redemption ledger on the staff page: "record as given" under an earned
+//! reward (refused, with the earlier record, when this install already had it), and the
+//! ledger's export and import, by which staff phones learn of each other's redemptions.
+
+use crate::components::schedule::data_url;
+use crate::i18n::{use_i18n, K};
+use crate::store::ledger::{self, Recorded};
+use leptos::prelude::*;
+use qiaosi_core::checkin::ledger::{Ledger, Redemption};
+
+/// This staff phone in the ledger: "staff-" and the start of its own install key, stable
+/// for the phone and meaningless to anyone else.
+async fn desk_name() -> String {
+    let key = crate::store::keys::install().await;
+    let id: String = key
+        .map(|k| k.public.chars().take(6).collect())
+        .unwrap_or_default();
+    format!("staff-{id}")
+}
+
+#[derive(Clone, PartialEq)]
+enum State {
+    Checking,
+    Open,
+    Recorded,
+    Given(Redemption),
+    Failed,
+}
+
+/// Under a judged reward: whether this install already had it here, and the button that
+/// records it.
+#[component]
+pub fn Redeem(install: String, reward: String, earned: bool) -> impl IntoView {
+    let i = use_i18n();
+    let state = RwSignal::new(State::Checking);
+    let (inst, rew) = (install.clone(), reward.clone());
+    leptos::task::spawn_local(async move {
+        state.set(match ledger::given(&rew, &inst).await {
+            Ok(Some(r)) => State::Given(r),
+            Ok(None) => State::Open,
+            Err(_) => State::Failed,
+        });
+    });
+    let record = move |_| {
+        let (install, reward) = (install.clone(), reward.clone());
+        leptos::task::spawn_local(async move {
+            let r = Redemption {
+                install,
+                reward,
+                at: crate::platform::clock::now().to_string(),
+                desk: desk_name().await,
+            };
+            state.set(match ledger::record(r).await {
+                Ok(Recorded::Now) => State::Recorded,
+                Ok(Recorded::Already(before)) => State::Given(before),
+                Err(_) => State::Failed,
+            });
+        });
+    };
+    move || match state.get() {
+        State::Checking => ().into_any(),
+        State::Open if earned => view! {
+            <button class="button record-given" type="button" on:click=record.clone()>
+                {i.t(K::RecordGiven)}
+            </button>
+        }
+        .into_any(),
+        State::Open => ().into_any(),
+        State::Recorded => view! {
+            <p class="notice given-now" role="status">
+                {i.t(K::GivenNow)}
+            </p>
+        }
+        .into_any(),
+        State::Given(r) => view! {
+            <div class="notice warn given-before" role="alert">
+                <p>
+                    <strong>{i.t(K::GivenBefore)}</strong>
+                </p>
+                <p class="fineprint">{i.t(K::GivenWhen)}{r.at.replace('T', " ")}" · "{r.desk}</p>
+            </div>
+        }
+        .into_any(),
+        State::Failed => view! {
+            <p class="notice warn" role="alert">
+                {i.t(K::SaveFailed)}
+            </p>
+        }
+        .into_any(),
+    }
+}
+
+/// The ledger's count, export and import.
+#[component]
+pub fn LedgerPanel() -> impl IntoView {
+    let i = use_i18n();
+    let list = RwSignal::new(Vec::<Redemption>::new());
+    let reload = move || {
+        leptos::task::spawn_local(async move {
+            if let Ok(l) = ledger::all().await {
+                list.set(l);
+            }
+        })
+    };
+    reload();
+    let message = RwSignal::new(None::<(bool, String)>);
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            message.set(Some(match ledger::import(&text).await {
+                Ok(Ok(got)) => {
+                    let mut m = format!("{}{}", i.t(K::LedgerImported), got.added);
+                    for (a, b) in &got.doubles {
+                        m += &format!(
+                            "\n{}{} · {} · {} / {}",
+                            i.t(K::LedgerDoubles),
+                            a.reward,
+                            a.install,
+                            a.desk,
+                            b.desk
+                        );
+                    }
+                    (got.doubles.is_empty(), m)
+                }
+                Ok(Err(e)) => (false, format!("{}{e}", i.t(K::LedgerBad))),
+                Err(_) => (false, i.t(K::SaveFailed).to_string()),
+            }));
+            reload();
+        });
+    };
+    view! {
+        <section class="card ledger">
+            <h2>{i.t(K::LedgerTitle)}</h2>
+            <p class="ledger-count">{i.t(K::LedgerCount)}{move || list.get().len()}</p>
+            <a
+                class="button secondary ledger-export"
+                download="qiaosi-ledger.json"
+                href=move || data_url("application/json", &Ledger::new(list.get()).to_json())
+            >
+                {i.t(K::LedgerExport)}
+            </a>
+            <label class="file-pick">
+                {i.t(K::LedgerImport)} " "
+                <input
+                    type="file"
+                    class="ledger-file"
+                    accept=".json,application/json"
+                    on:change=on_file
+                />
+            </label>
+            {move || {
+                message
+                    .get()
+                    .map(|(ok, m)| {
+                        view! {
+                            <p
+                                class=if ok {
+                                    "notice ledger-result"
+                                } else {
+                                    "notice warn ledger-result"
+                                }
+                                role="status"
+                            >
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
