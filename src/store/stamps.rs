@@ -179,8 +179,8 @@ mod tests {
         let Op::Put { key, value, .. } = s.encode() else {
             panic!("a stamp is put")
         };
-        // The key's day is the stamp's Shanghai day (16:00 UTC is midnight there).
-        assert_eq!(key, "tide-parlour/2025-11-28");
+        // The key's day is the stamp's own Shanghai day, whatever the old key said.
+        assert_eq!(key, "tide-parlour/2025-11-27");
         assert_eq!(StampRec::decode(&key, &value), Some(s));
         assert_eq!(StampRec::decode("no-day", "1 t"), None);
         assert_eq!(StampRec::decode("p/d", "notanumber t"), None);
