@@ -1,7 +1,7 @@
 // Rewards on the staff page: distinct points inside the reward's window, judged with the
 // staff phone's clock. A passport built offline from one poster code, its stamp re-dated over
 // five days, is one point; a stamp dated in the future is flagged.
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { test, expect, checkinSetup } from '../fixtures.js';
 import { startServer } from '../server.mjs';
 
@@ -12,14 +12,21 @@ const minutes = (y, m, d, h) => (Date.UTC(y, m - 1, d, h - 8) - Date.UTC(2023, 1
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 
-/** A passport export (docs/checkin-token.md) of `token` stamped at each of `times`. */
+/**
+ * A passport export (docs/checkin-token.md, version 2) of `token` stamped at each of `times`,
+ * as a forger with an install of their own builds it offline: every stamp signed by that
+ * install's key, so only the codes and the reward rules stand in the way.
+ */
 function passport(token, times) {
   const tok = Buffer.from(token, 'base64url');
-  const parts = [Buffer.from([1])];
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+  const parts = [Buffer.from([2]), raw];
   for (const t of times) {
     const at = Buffer.alloc(4);
     at.writeUInt32BE(t);
-    parts.push(Buffer.from([tok.length]), tok, at);
+    const sig = sign(null, Buffer.concat([Buffer.from('qiaosi-stamp-v1\0'), tok, at]), privateKey);
+    parts.push(Buffer.from([tok.length]), tok, at, sig);
   }
   const body = Buffer.concat(parts);
   const sum = createHash('sha512').update(Buffer.from('qiaosi-passport-v1\0')).update(body).digest().subarray(0, 4);
@@ -45,7 +52,7 @@ test('one code re-dated over five days earns nothing that needs two points; a fu
     await expect(result.locator('h2')).toHaveText('6 枚真实有效的印章');
     await expect(result.locator('.reward-verdict')).toContainText('尚不符合领取条件');
     await expect(result.locator('.reward-count')).toHaveText('1 / 2');
-    await expect(result.locator('.proves')).toHaveText('海报印章只证明打卡码是真的，不能证明本人到过现场。');
+    await expect(result.locator('.proves').first()).toHaveText('海报印章只证明打卡码是真的，不能证明本人到过现场。');
     await expect(result.locator('.judged-with')).toContainText('内容包');
     await expect(result.locator('.why')).toHaveCount(5);
     await expect(result.locator('.why', { hasText: '已经算过一次' })).toHaveCount(4);

@@ -18,6 +18,10 @@ async fn desk_name() -> String {
     format!("staff-{id}")
 }
 
+/// Bumped when this page records a redemption, so the ledger's count follows.
+#[derive(Clone, Copy)]
+pub struct LedgerChanged(pub RwSignal<u32>);
+
 #[derive(Clone, PartialEq)]
 enum State {
     Checking,
@@ -32,6 +36,7 @@ enum State {
 #[component]
 pub fn Redeem(install: String, reward: String, earned: bool) -> impl IntoView {
     let i = use_i18n();
+    let changed = use_context::<LedgerChanged>();
     let state = RwSignal::new(State::Checking);
     let (inst, rew) = (install.clone(), reward.clone());
     leptos::task::spawn_local(async move {
@@ -51,7 +56,12 @@ pub fn Redeem(install: String, reward: String, earned: bool) -> impl IntoView {
                 desk: desk_name().await,
             };
             state.set(match ledger::record(r).await {
-                Ok(Recorded::Now) => State::Recorded,
+                Ok(Recorded::Now) => {
+                    if let Some(LedgerChanged(c)) = changed {
+                        c.update(|n| *n += 1);
+                    }
+                    State::Recorded
+                }
                 Ok(Recorded::Already(before)) => State::Given(before),
                 Err(_) => State::Failed,
             });
@@ -90,11 +100,13 @@ pub fn Redeem(install: String, reward: String, earned: bool) -> impl IntoView {
     }
 }
 
-/// The ledger's count, export and import.
+/// The ledger's count, export and import. Provide [`LedgerChanged`] above it and the
+/// [`Redeem`] buttons for the count to follow their redemptions.
 #[component]
 pub fn LedgerPanel() -> impl IntoView {
     let i = use_i18n();
     let list = RwSignal::new(Vec::<Redemption>::new());
+    let changed = use_context::<LedgerChanged>();
     let reload = move || {
         leptos::task::spawn_local(async move {
             if let Ok(l) = ledger::all().await {
@@ -102,7 +114,13 @@ pub fn LedgerPanel() -> impl IntoView {
             }
         })
     };
-    reload();
+    // Now, and after each redemption recorded on this page.
+    Effect::new(move |_| {
+        if let Some(LedgerChanged(c)) = changed {
+            c.track();
+        }
+        reload();
+    });
     let message = RwSignal::new(None::<(bool, String)>);
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);

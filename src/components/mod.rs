@@ -4,6 +4,7 @@ pub mod follow;
 pub mod header;
 pub mod hours;
 pub mod icons;
+#[cfg(feature = "staff")]
 pub mod ledger;
 pub mod map;
 pub mod notices;
@@ -16,7 +17,7 @@ pub mod scanner;
 pub mod schedule;
 pub mod sources;
 pub mod stop_guide;
-#[cfg(feature = "survey")]
+#[cfg(feature = "staff")]
 pub mod survey;
 pub mod tabbar;
 

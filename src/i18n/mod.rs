@@ -34,16 +34,17 @@ impl Lang {
 
 /// Declares the table of UI strings: `K` (an enum), `TEXTS` and `K::text`.
 macro_rules! texts {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
+    ($($(#[$cfg:meta])* $key:ident => $zh:literal, $en:literal;)*) => {
         /// A UI string. Add one here with both languages; the compiler finds every use.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum K { $($key),* }
+        pub enum K { $($(#[$cfg])* $key),* }
         /// Indexed by `K as usize`: a table of data rather than a match keeps the wasm small.
-        const TEXTS: &[[&str; 2]] = &[$([$zh, $en]),*];
+        /// A `#[cfg]` on a line leaves both its variant and its row out, so the two stay aligned.
+        pub(crate) const TEXTS: &[[&str; 2]] = &[$($(#[$cfg])* [$zh, $en]),*];
         impl K {
             /// Every string, for the tests that check both languages are there.
             #[allow(dead_code)]
-            pub const ALL: &'static [K] = &[$(K::$key),*];
+            pub const ALL: &'static [K] = &[$($(#[$cfg])* K::$key),*];
             pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
                 TEXTS[self as usize][lang as usize]
             }
@@ -98,6 +99,15 @@ pub fn use_i18n() -> I18n {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn each_key_indexes_its_own_row_in_either_build() {
+        assert_eq!(K::ALL.len(), super::texts::TEXTS.len());
+        for (n, k) in K::ALL.iter().enumerate() {
+            assert_eq!(*k as usize, n, "{k:?}");
+        }
+        assert_eq!(K::AppName.text(Lang::En), "Qiaosi Guide");
+    }
 
     #[test]
     fn every_string_exists_in_both_languages() {

@@ -3,7 +3,7 @@
 //! here. Every stamp is shown with its verdict, so one forged stamp cannot hide among genuine
 //! ones; an edited or damaged passport fails as a whole.
 
-use crate::components::ledger::{LedgerPanel, Redeem};
+use crate::components::ledger::{LedgerChanged, LedgerPanel, Redeem};
 use crate::components::pack::WithPack;
 use crate::components::scanner::Scanner;
 use crate::components::use_title;
@@ -56,6 +56,7 @@ fn pack_age(version: &str, days: Option<u64>, en: bool) -> String {
 pub fn Staff() -> impl IntoView {
     let i = use_i18n();
     use_title(move || i.t(K::StaffCheckTitle).into());
+    provide_context(LedgerChanged(RwSignal::new(0)));
     view! {
         <h1>{i.t(K::StaffCheckTitle)}</h1>
         <StaffCheck />

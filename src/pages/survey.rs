@@ -10,7 +10,7 @@ use crate::components::use_title;
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
 
-#[cfg(not(feature = "survey"))]
+#[cfg(not(feature = "staff"))]
 #[component]
 pub fn SurveyPage() -> impl IntoView {
     let i = use_i18n();
@@ -21,7 +21,7 @@ pub fn SurveyPage() -> impl IntoView {
     }
 }
 
-#[cfg(feature = "survey")]
+#[cfg(feature = "staff")]
 #[component]
 pub fn SurveyPage() -> impl IntoView {
     use crate::components::pack::WithPack;

@@ -87,6 +87,7 @@ impl KeyPair {
 
     /// A desk phone's device key from its pass: imported into WebCrypto non-extractable if it
     /// can be (the seed then lives nowhere but in the pass file), else kept as the seed.
+    #[cfg(feature = "staff")]
     pub async fn import(seed: &[u8; 32], public: &[u8; 32]) -> KeyPair {
         if let Some(s) = subtle() {
             let jwk = Object::new();

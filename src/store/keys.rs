@@ -64,26 +64,23 @@ pub async fn set(name: &str, value: Option<JsValue>) -> Result<(), StoreError> {
             Ok(())
         }
         Backend::Idb(db) => {
-            let name = name.to_string();
-            super::retry_once(db, move |db| {
-                let (name, value) = (name.clone(), value.clone());
-                async move {
-                    let tx = db
-                        .transaction(schema::KEYS)
-                        .with_mode(TransactionMode::Readwrite)
-                        .build()?;
-                    let os = tx.object_store(schema::KEYS)?;
-                    match value {
-                        Some(v) => {
-                            os.put(v).with_key(name).primitive()?.await?;
-                        }
-                        None => os.delete(name).primitive()?.await?,
+            let db = db.borrow().clone();
+            let write = async {
+                let tx = db
+                    .transaction(schema::KEYS)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()?;
+                let os = tx.object_store(schema::KEYS)?;
+                match value {
+                    Some(v) => {
+                        os.put(v).with_key(name).primitive()?.await?;
                     }
-                    tx.commit().await?;
-                    Ok(())
+                    None => os.delete(name).primitive()?.await?,
                 }
-            })
-            .await
+                tx.commit().await?;
+                Ok::<_, indexed_db_futures::error::Error>(())
+            };
+            Ok(write.await?)
         }
     }
 }

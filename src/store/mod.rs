@@ -5,12 +5,13 @@
 //! the app still works for the visit. A write is one transaction: it all lands or none of it.
 
 pub mod keys;
+#[cfg(feature = "staff")]
 pub mod ledger;
 pub mod local;
 pub mod outbox;
 pub mod schema;
 pub mod stamps;
-#[cfg(feature = "survey")]
+#[cfg(feature = "staff")]
 pub mod survey;
 pub mod user;
 

@@ -1,0 +1,138 @@
+// Desk codes end to end, offline but for the first load: a staff phone loads its desk pass
+// and shows a code that changes every 30 s; a visitor scans it (a desk stamp, bound to the
+// visitor's phone); a code two minutes old is refused; staff check the passport, the desk
+// reward is earned and recorded once; a second redemption is refused; the ledger export,
+// merged by the CLI with another desk's, reports the double redemption.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, waitForServiceWorker, checkinSetup, CLI } from '../fixtures.js';
+import { startServer } from '../server.mjs';
+
+const withPack = (body) => startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
+
+/** A desk pass for the parlour, made by the CLI as the organisers would. */
+function deskPass(keyPath, packPath, host) {
+  const dir = mkdtempSync(join(tmpdir(), 'qiaosi-desk-'));
+  const out = join(dir, 'desk.pass');
+  execFileSync(CLI, ['desk-key', '--key', keyPath, '--point', 'tide-parlour', '--from', '2024-01-01', '--until', '2099-12-31',
+    '--long', '--pack', packPath, '--out', out, '--host', host], { stdio: 'pipe' });
+  return readFileSync(out, 'utf8').trim();
+}
+
+test('desk → visitor → staff → redemption, once', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { body, packPath, keyPath } = checkinSetup((p) => {
+    p.checkin.rewards = [{ id: 'desk-prize', name: { zh: '现场奖', en: 'On-the-spot prize' }, need: 1, desk: true,
+      from: '2024-01-01', until: '2099-12-31' }];
+    return p;
+  });
+  const s = await withPack(body);
+  const desk = await browser.newContext();
+  const visitor = await browser.newContext();
+  try {
+    const link = deskPass(keyPath, packPath, s.url);
+    expect(link).toMatch(new RegExp('^' + s.url + '/desk#[A-Za-z0-9_-]+$'));
+
+    // The staff phone: the pass arrives in the link, is kept, and leaves the address bar.
+    const staff = await desk.newPage();
+    await staff.clock.install();
+    await staff.goto(s.url + '/');
+    await waitForServiceWorker(staff);
+    await staff.goto(link);
+    await expect(staff.locator('.desk-point')).toHaveText('乔司“潮”文化客厅');
+    expect(new URL(staff.url()).hash).toBe('');
+    const qr = staff.locator('.desk-qr');
+    await expect(qr.locator('svg')).toBeVisible();
+    // Offline from here: the desk signs its codes on the phone.
+    await desk.setOffline(true);
+    const first = await qr.getAttribute('data-link');
+    expect(first).toMatch(new RegExp('^' + s.url + '/checkin#[A-Za-z0-9_-]+$'));
+    await staff.clock.fastForward(31_000);
+    await expect(qr).not.toHaveAttribute('data-link', first);
+    // A reload keeps the pass (IndexedDB), still offline.
+    await staff.reload();
+    await expect(staff.locator('.desk-qr svg')).toBeVisible();
+    const shown = await staff.locator('.desk-qr').getAttribute('data-link');
+
+    // A visitor, the app loaded once, scans it offline: a desk stamp.
+    const phone = await visitor.newPage();
+    await phone.goto(s.url + '/');
+    await waitForServiceWorker(phone);
+    await visitor.setOffline(true);
+    await phone.goto(shown);
+    await expect(phone.locator('.stamp-result')).toContainText('打卡成功！');
+    await expect(phone.locator('.stamp-result .stamp-kind')).toHaveText('动态码印章');
+
+    // The same code two minutes after it was shown (a photo passed on): refused.
+    const late = await visitor.newPage();
+    await late.clock.install({ time: Date.now() + 150_000 });
+    await late.goto(shown);
+    await expect(late.locator('.refused')).toContainText('动态打卡码已过时');
+
+    // The visitor shows the passport; staff check it on the desk phone, still offline.
+    await phone.goto(s.url + '/passport');
+    await expect(phone.locator('.passport .stamp-kind')).toHaveText('动态码印章');
+    await phone.getByRole('button', { name: '出示给工作人员' }).click();
+    const passport = await phone.locator('.passport-code').inputValue();
+    const check = await desk.newPage();
+    await check.goto(passport);
+    const result = check.locator('.staff-result');
+    await expect(result.locator('h2')).toHaveText('1 枚真实有效的印章');
+    await expect(result.locator('.stamp-kind')).toHaveText('动态码印章');
+    await expect(result.locator('.reward-verdict')).toContainText('符合领取条件');
+    await result.getByRole('button', { name: '记录为已发放' }).click();
+    await expect(check.locator('.given-now')).toHaveText('已记录发放。');
+    await expect(check.locator('.ledger-count')).toContainText('1');
+
+    // The same passport again, at the same desk: refused, with the first redemption named.
+    await check.goto(passport);
+    await expect(check.locator('.given-before')).toContainText('已经领取过这项奖励');
+    await expect(check.getByRole('button', { name: '记录为已发放' })).toHaveCount(0);
+
+    // The ledger export, merged with another desk's that gave the same install the reward.
+    const [download] = await Promise.all([check.waitForEvent('download'), check.locator('.ledger-export').click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'qiaosi-ledger-'));
+    const mine = join(dir, 'a.json');
+    await download.saveAs(mine);
+    const ledger = JSON.parse(readFileSync(mine, 'utf8'));
+    expect(ledger.redemptions).toHaveLength(1);
+    const other = { ...ledger.redemptions[0], at: '2099-01-01T10:00', desk: 'staff-other' };
+    const theirs = join(dir, 'b.json');
+    writeFileSync(theirs, JSON.stringify({ qiaosi_ledger: 1, redemptions: [other] }));
+    let out = '';
+    try {
+      execFileSync(CLI, ['ledger', 'merge', mine, theirs], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      out = e.stdout;
+      expect(e.status).toBe(1);
+    }
+    expect(out).toContain('DOUBLE: reward desk-prize to install ' + ledger.redemptions[0].install);
+
+    // Importing the other desk's ledger on this phone names the double as well.
+    await check.locator('.ledger-file').setInputFiles(theirs);
+    await expect(check.locator('.ledger-result')).toContainText('发现重复发放');
+  } finally {
+    await desk.close();
+    await visitor.close();
+    await s.close();
+  }
+});
+
+test('a desk pass not signed by a pack key is refused and nothing is kept', async ({ page }) => {
+  const { body, packPath } = checkinSetup();
+  const other = checkinSetup(); // another key, not in the served pack
+  const s = await withPack(body);
+  try {
+    const link = deskPass(other.keyPath, other.packPath, s.url);
+    expect(packPath).not.toBe(other.packPath);
+    await page.goto(link);
+    await expect(page.getByRole('alert')).toContainText('这部手机没有保存这份凭证');
+    await page.reload();
+    await expect(page.locator('.desk-input')).toBeVisible();
+    await expect(page.locator('.desk-qr')).toHaveCount(0);
+  } finally {
+    await s.close();
+  }
+});
