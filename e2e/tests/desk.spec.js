@@ -10,14 +10,17 @@ import { join } from 'node:path';
 import { test, expect, waitForServiceWorker, checkinSetup, CLI } from '../fixtures.js';
 import { startServer } from '../server.mjs';
 
-const withPack = (body) => startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
+const withPack = (body, dir = 'dist') => startServer({ dir, override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
 
-/** A desk pass for the parlour, made by the CLI as the organisers would. */
-function deskPass(keyPath, packPath, host) {
+/**
+ * A desk pass for the parlour, made by the CLI as the organisers would: opened on the staff
+ * build (`staffHost`), its codes pointing to the visitors' guide (`guide`).
+ */
+function deskPass(keyPath, packPath, guide, staffHost) {
   const dir = mkdtempSync(join(tmpdir(), 'qiaosi-desk-'));
   const out = join(dir, 'desk.pass');
   execFileSync(CLI, ['desk-key', '--key', keyPath, '--point', 'tide-parlour', '--from', '2024-01-01', '--until', '2099-12-31',
-    '--long', '--pack', packPath, '--out', out, '--host', host], { stdio: 'pipe' });
+    '--long', '--pack', packPath, '--out', out, '--host', guide, '--staff-host', staffHost], { stdio: 'pipe' });
   return readFileSync(out, 'utf8').trim();
 }
 
@@ -28,17 +31,19 @@ test('desk → visitor → staff → redemption, once', async ({ browser }) => {
       from: '2024-01-01', until: '2099-12-31' }];
     return p;
   });
+  // The visitors' guide and the staff build, each at its own address.
   const s = await withPack(body);
+  const staffSite = await withPack(body, 'dist-staff');
   const desk = await browser.newContext();
   const visitor = await browser.newContext();
   try {
-    const link = deskPass(keyPath, packPath, s.url);
-    expect(link).toMatch(new RegExp('^' + s.url + '/desk#[A-Za-z0-9_-]+$'));
+    const link = deskPass(keyPath, packPath, s.url, staffSite.url);
+    expect(link).toMatch(new RegExp('^' + staffSite.url + '/desk#[A-Za-z0-9_-]+@' + s.url + '$'));
 
     // The staff phone: the pass arrives in the link, is kept, and leaves the address bar.
     const staff = await desk.newPage();
     await staff.clock.install();
-    await staff.goto(s.url + '/');
+    await staff.goto(staffSite.url + '/');
     await waitForServiceWorker(staff);
     await staff.goto(link);
     await expect(staff.locator('.desk-point')).toHaveText('乔司“潮”文化客厅');
@@ -77,7 +82,8 @@ test('desk → visitor → staff → redemption, once', async ({ browser }) => {
     await phone.getByRole('button', { name: '出示给工作人员' }).click();
     const passport = await phone.locator('.passport-code').inputValue();
     const check = await desk.newPage();
-    await check.goto(passport);
+    const staffLink = (p) => staffSite.url + '/staff#' + p.split('#')[1];
+    await check.goto(staffLink(passport));
     const result = check.locator('.staff-result');
     await expect(result.locator('h2')).toHaveText('1 枚真实有效的印章');
     await expect(result.locator('.stamp-kind')).toHaveText('动态码印章');
@@ -87,7 +93,7 @@ test('desk → visitor → staff → redemption, once', async ({ browser }) => {
     await expect(check.locator('.ledger-count')).toContainText('1');
 
     // The same passport again, at the same desk: refused, with the first redemption named.
-    await check.goto(passport);
+    await check.goto(staffLink(passport));
     await expect(check.locator('.given-before')).toContainText('已经领取过这项奖励');
     await expect(check.getByRole('button', { name: '记录为已发放' })).toHaveCount(0);
 
@@ -117,15 +123,16 @@ test('desk → visitor → staff → redemption, once', async ({ browser }) => {
     await desk.close();
     await visitor.close();
     await s.close();
+    await staffSite.close();
   }
 });
 
 test('a desk pass not signed by a pack key is refused and nothing is kept', async ({ page }) => {
   const { body, packPath } = checkinSetup();
   const other = checkinSetup(); // another key, not in the served pack
-  const s = await withPack(body);
+  const s = await withPack(body, 'dist-staff');
   try {
-    const link = deskPass(other.keyPath, other.packPath, s.url);
+    const link = deskPass(other.keyPath, other.packPath, s.url, s.url);
     expect(packPath).not.toBe(other.packPath);
     await page.goto(link);
     await expect(page.getByRole('alert')).toContainText('这部手机没有保存这份凭证');

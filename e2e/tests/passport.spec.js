@@ -12,6 +12,8 @@ test('a genuine passport verifies on the staff page and with the CLI; an edited 
     return p;
   });
   const s = await withPack(body);
+  // Staff check passports with the staff build, at its own address.
+  const staffSite = await withPack(body, { dir: 'dist-staff' });
   try {
     await page.goto(s.url + '/checkin/' + token);
     await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
@@ -25,9 +27,9 @@ test('a genuine passport verifies on the staff page and with the CLI; an edited 
     expect(link).toMatch(new RegExp('^' + s.url + '/staff#[A-Za-z0-9_-]+$'));
     const code = link.split('#')[1];
 
-    // Staff, on their own phone, open the link from the QR.
+    // Staff, on their own phone, scan the QR in the staff build: the passport after `#`.
     const staff = await browser.newPage();
-    await staff.goto(link);
+    await staff.goto(staffSite.url + '/staff#' + code);
     await expect(staff.locator('.staff-result h2')).toHaveText('1 枚真实有效的印章');
     await expect(staff.locator('.staff-result')).toContainText('护照核验通过');
     await expect(staff.locator('.staff-result')).toContainText('乔司“潮”文化客厅');
@@ -42,7 +44,7 @@ test('a genuine passport verifies on the staff page and with the CLI; an edited 
     // One character changed in the middle: the whole passport fails, nothing is listed.
     const mid = Math.floor(code.length / 2);
     const edited = code.slice(0, mid) + (code[mid] === 'A' ? 'B' : 'A') + code.slice(mid + 1);
-    await staff.goto(s.url + '/staff');
+    await staff.goto(staffSite.url + '/staff');
     await staff.locator('.staff-input').fill(s.url + '/staff#' + edited);
     await staff.getByRole('button', { name: '核验', exact: true }).click();
     await expect(staff.getByRole('alert')).toContainText('无法核验');
@@ -52,8 +54,13 @@ test('a genuine passport verifies on the staff page and with the CLI; an edited 
     const out = execFileSync(CLI, ['verify-passport', code, '--pack', packPath], { encoding: 'utf8' });
     expect(out).toContain('tide-parlour');
     expect(() => execFileSync(CLI, ['verify-passport', edited, '--pack', packPath], { stdio: 'pipe' })).toThrow();
+
+    // The visitors' build has no staff check: its /staff says where it is.
+    await page.goto(link);
+    await expect(page.locator('.staff-elsewhere')).toContainText('工作人员版本');
   } finally {
     await s.close();
+    await staffSite.close();
   }
 });
 

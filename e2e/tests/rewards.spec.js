@@ -5,7 +5,8 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { test, expect, checkinSetup } from '../fixtures.js';
 import { startServer } from '../server.mjs';
 
-const withPack = (body) => startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
+// The staff page is in the staff build (dist-staff).
+const withPack = (body) => startServer({ dir: 'dist-staff', override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
 
 /** Minutes since 2024-01-01T00:00 Shanghai of a Shanghai wall-clock time. */
 const minutes = (y, m, d, h) => (Date.UTC(y, m - 1, d, h - 8) - Date.UTC(2023, 11, 31, 16)) / 60000;

@@ -18,7 +18,7 @@ const offset = (p, n, e) => ({
 // A walk east from the door, 10 m a fix: 160 m.
 const WALK = Array.from({ length: 17 }, (_, k) => offset(DOOR, 0, 10 * k));
 
-// Survey mode is in the staff build (dist-staff, feature `survey`); the merged pack is then
+// Survey mode is in the staff build (dist-staff, feature `staff`); the merged pack is then
 // served by the visitors' build (dist), as it would be published.
 test.use({ permissions: ['geolocation'], geolocation: { ...DOOR, accuracy: 60 }, serverOptions: { dir: 'dist-staff' } });
 

@@ -25,6 +25,9 @@ use wasm_bindgen::JsValue;
 struct Held {
     pair: KeyPair,
     cert: Vec<u8>,
+    /// The visitors' guide, where the codes point (the link's `@<guide>`); this app's own
+    /// address when the pass did not say.
+    guide: Option<String>,
 }
 
 impl Held {
@@ -32,6 +35,9 @@ impl Held {
         let o = js_sys::Object::new();
         let _ = Reflect::set(&o, &"pair".into(), &self.pair.to_js());
         let _ = Reflect::set(&o, &"cert".into(), &b64_encode(&self.cert).into());
+        if let Some(g) = &self.guide {
+            let _ = Reflect::set(&o, &"guide".into(), &g.into());
+        }
         o.into()
     }
 
@@ -39,6 +45,7 @@ impl Held {
         Some(Held {
             pair: KeyPair::from_js(&Reflect::get(v, &"pair".into()).ok()?)?,
             cert: b64_decode(&Reflect::get(v, &"cert".into()).ok()?.as_string()?)?,
+            guide: Reflect::get(v, &"guide".into()).ok()?.as_string(),
         })
     }
 
@@ -51,10 +58,31 @@ impl Held {
     }
 }
 
-/// The pass in a link or pasted text: whatever follows `#`, else the text itself.
-fn pass_in(text: &str) -> String {
+/// The pass in a link or pasted text (whatever follows `#`, else the text itself) and the
+/// guide's address after `@`, if any and if it is one codes may point to.
+fn pass_in(text: &str) -> (String, Option<String>) {
     let t = text.trim();
-    t.rsplit_once('#').map_or(t, |(_, p)| p).trim().to_string()
+    let t = t.rsplit_once('#').map_or(t, |(_, p)| p).trim();
+    let (pass, guide) = t.split_once('@').unwrap_or((t, ""));
+    let guide = checkin::host_ok(guide).then(|| guide.trim_end_matches('/').to_string());
+    (pass.to_string(), guide)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pass_in;
+
+    #[test]
+    fn a_pass_is_read_from_its_link_with_the_guide_it_names() {
+        let (p, g) = pass_in("https://staff.example/desk#AgJr@https://guide.example/\n");
+        assert_eq!(
+            (p.as_str(), g.as_deref()),
+            ("AgJr", Some("https://guide.example"))
+        );
+        assert_eq!(pass_in("AgJr"), ("AgJr".into(), None));
+        // A guide that is not https is not where codes may point.
+        assert_eq!(pass_in("#AgJr@http://evil.example").1, None);
+    }
 }
 
 #[component]
@@ -99,7 +127,7 @@ pub fn DeskPage() -> impl IntoView {
 
 /// Checks a pass and keeps it: nothing is stored unless the pack vouches for it.
 fn take(
-    text: String,
+    (text, guide): (String, Option<String>),
     pack: Arc<Pack>,
     held: RwSignal<Option<Held>, LocalStorage>,
     problem: RwSignal<Option<&'static str>>,
@@ -120,6 +148,7 @@ fn take(
         let h = Held {
             pair: KeyPair::import(p.seed, p.device).await,
             cert: p.cert.to_vec(),
+            guide,
         };
         match keys::set(keys::DESK, Some(h.to_js())).await {
             Ok(()) => {
@@ -218,8 +247,9 @@ fn Showing(
             match h.pair.sign(&desk::step_message(&body)).await {
                 Some(sig) => {
                     let token = b64_encode(&desk::code(&body, &sig));
-                    let origin = window().location().origin().unwrap_or_default();
-                    code.set(Some((step, checkin::url(&origin, &token))));
+                    let own = || window().location().origin().unwrap_or_default();
+                    let guide = h.guide.clone().unwrap_or_else(own);
+                    code.set(Some((step, checkin::url(&guide, &token))));
                 }
                 None => cant_sign.set(true),
             }

@@ -134,12 +134,12 @@ fn StaffCheck() -> impl IntoView {
                     // voids the whole passport for rewards.
                     let copied = stamps.contains(&Err(Refusal::OtherPhone));
                     let pick = chosen.get();
-                    let judged = pack
-                        .checkin
-                        .rewards
-                        .get(pick)
-                        .filter(|_| !copied)
-                        .map(|r| (r.id.clone(), judge(r, &pack, &stamps, crate::platform::clock::now())));
+                    let judged = pack.checkin.rewards.get(pick).filter(|_| !copied).map(|r| {
+                        (
+                            r.id.clone(),
+                            judge(r, &pack, &stamps, crate::platform::clock::now()),
+                        )
+                    });
                     let why = |n: usize| judged.as_ref().map(|(_, j)| j.per_stamp[n]);
                     let rows = stamps
                         .into_iter()

@@ -1,8 +1,9 @@
 //! `qiaosi desk-key`: a desk pass for one staff phone at one check-in point (动态打卡码).
 //!
 //! The pass holds a device key made here and a certificate for it, signed by a pack key, for
-//! one point and one window. The staff phone opens the pass's link (`/desk#<pass>`, the pass
-//! after `#` so no server sees it) or loads the file on `/desk`; it keeps the device key in
+//! one point and one window. The staff phone opens the pass's link (`<staff host>/desk#<pass>`
+//! `@<host>`: after `#`, so no server sees it; `--host` is the visitors' guide, where the desk's
+//! codes point, `--staff-host` the staff build's address) or loads the file on `/desk`; it keeps the device key in
 //! its own IndexedDB, non-extractable, and shows a QR code that changes every 30 s. The pass
 //! is a secret like a key file: written 0600, never over an existing file, and not inside a
 //! git work tree unless `--force`.
@@ -17,10 +18,20 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub const USAGE: &str = "qiaosi desk-key --key FILE --point ID --from YYYY-MM-DD[THH:MM] \
---until YYYY-MM-DD[THH:MM] --pack pack.json --out FILE [--host https://HOST] [--long] [--force]";
+--until YYYY-MM-DD[THH:MM] --pack pack.json --out FILE [--host https://GUIDE \
+[--staff-host https://STAFF]] [--long] [--force]";
 
 pub fn run(argv: &[&str]) -> ExitCode {
-    let known = ["key", "point", "from", "until", "host", "pack", "out"];
+    let known = [
+        "key",
+        "point",
+        "from",
+        "until",
+        "host",
+        "staff-host",
+        "pack",
+        "out",
+    ];
     match Args::parse_with_switches(argv, &known, &["long", "force"]).and_then(|a| make(&a)) {
         Ok(msg) => {
             eprintln!("{msg}");
@@ -78,7 +89,14 @@ fn make(a: &Args) -> Result<String, String> {
     )
     .map_err(|r| format!("a code from the new pass does not verify against the pack: {r}"))?;
     let text = match a.get("host").map(|_| host(a)).transpose()? {
-        Some(h) => format!("{h}/desk#{pass}"),
+        Some(guide) => {
+            let staff = a.get("staff-host").unwrap_or(&guide).trim_end_matches('/');
+            if !checkin::host_ok(staff) {
+                return Err(format!("staff host \"{staff}\" must start with https://"));
+            }
+            format!("{staff}/desk#{pass}@{guide}")
+        }
+        None if a.get("staff-host").is_some() => return Err("--staff-host goes with --host".into()),
         None => pass,
     };
     write(out, &text).map_err(|e| format!("{}: cannot write: {e}", out.display()))?;

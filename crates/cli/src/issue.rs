@@ -84,8 +84,7 @@ pub fn host(a: &Args) -> Result<String, String> {
             format!("give --host https://… (or set {HOST_ENV}): the site the code should open")
         })?,
     };
-    let local = ["http://localhost", "http://127.0.0.1"];
-    if !host.starts_with("https://") && !local.iter().any(|l| host.starts_with(l)) {
+    if !checkin::host_ok(&host) {
         return Err(format!("host \"{host}\" must start with https://"));
     }
     Ok(host.trim_end_matches('/').to_string())

@@ -52,13 +52,26 @@ fn a_desk_pass_shows_codes_the_app_accepts_and_a_desk_reward_is_earned() {
     let d = dir("desk");
     let (key, pack) = setup(&d);
     let out = d.join("desk.pass");
-    let (code, _, err) = desk_key(&key, &pack, &out, &["--host", "https://guide.example"]);
+    let (code, _, err) = desk_key(
+        &key,
+        &pack,
+        &out,
+        &[
+            "--host",
+            "https://guide.example",
+            "--staff-host",
+            "https://staff.example",
+        ],
+    );
     assert_eq!(code, 0, "{err}");
+    // The staff build opens it; the codes it shows point to the visitors' guide.
     let link = std::fs::read_to_string(&out).unwrap();
-    let pass = link
+    let rest = link
         .trim()
-        .strip_prefix("https://guide.example/desk#")
+        .strip_prefix("https://staff.example/desk#")
         .unwrap();
+    let (pass, guide) = rest.split_once('@').unwrap();
+    assert_eq!(guide, "https://guide.example");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -179,6 +179,14 @@ pub fn group_of<'a>(pack: &'a crate::content::Pack, point: &str) -> Group<'a> {
         .map_or(Group::Other, Group::Route)
 }
 
+/// Whether `host` can be where codes point: https, or plain http for a local test server
+/// (the service worker and geolocation need a secure origin).
+pub fn host_ok(host: &str) -> bool {
+    let local = ["http://localhost", "http://127.0.0.1"];
+    let ok_scheme = host.starts_with("https://") || local.iter().any(|l| host.starts_with(l));
+    ok_scheme && !host.contains(['#', '?', ' ', '@'])
+}
+
 /// The URL a poster carries. `host` is the site's origin, e.g. `https://guide.example`. The
 /// token goes after `#`: browsers never send a fragment, so a scan does not leave a working
 /// code in the logs of the guide's host, a CDN or a proxy on the way.
