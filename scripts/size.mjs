@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const GOAL_KB = 400;
-const CEILING_KB = 530;
+const CEILING_KB = 535;
 const PACK = '/content/pack.json';
 const dist = process.argv[2] ?? 'dist';
 
