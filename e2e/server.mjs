@@ -237,7 +237,8 @@ async function inside(root, file) {
 // entry in effects), any later one with the same key has none and gets the same answer. The
 // effect happens when a request arrives; delayMs holds back only the answer, which is the case
 // retries must survive (the work was done, the answer was slow or lost). failFirst answers 503
-// to the first n POSTs, with no effect.
+// to the first n POSTs, with no effect. A GET answers with the redemptions received so far, as
+// a ledger export: how staff phones learn of each other's (docs/checkin-token.md).
 function syncApi({ failFirst = 0, delayMs = 0 }) {
   const state = { effects: [], requests: [] };
   const answers = new Map();
@@ -248,11 +249,15 @@ function syncApi({ failFirst = 0, delayMs = 0 }) {
   async function handle(req, res) {
     if (req.method === 'OPTIONS') {
       return res.writeHead(204, {
-        ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, idempotency-key',
+        ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type, idempotency-key',
         'access-control-max-age': '600',
       }).end();
     }
-    if (req.method !== 'POST') return res.writeHead(405, { ...cors, allow: 'POST, OPTIONS' }).end();
+    if (req.method === 'GET') {
+      const redemptions = state.effects.map((e) => e.body?.redemption).filter(Boolean);
+      return send(res, 200, { qiaosi_ledger: 1, redemptions });
+    }
+    if (req.method !== 'POST') return res.writeHead(405, { ...cors, allow: 'GET, POST, OPTIONS' }).end();
     const chunks = [];
     for await (const c of req) chunks.push(c);
     const key = req.headers['idempotency-key'] || null;

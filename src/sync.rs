@@ -154,3 +154,26 @@ async fn send(endpoint: &str, key: &str, body: &str) -> (SyncOutcome, String) {
     drop(deadline);
     (outcome, reason)
 }
+
+/// Every desk's redemptions as the sync endpoint holds them: the answer to a GET on it, a
+/// ledger export (`{"qiaosi_ledger": 1, "redemptions": […]}`). `None` without an answer in
+/// time, on a redirect, or on any answer but 2xx.
+#[cfg(feature = "staff")]
+pub async fn ledger(endpoint: &str) -> Option<String> {
+    use gloo_net::http::Request;
+    use web_sys::{RequestCredentials, RequestRedirect};
+    let deadline = Deadline::new(TIMEOUT_MS)?;
+    let sig = deadline.signal();
+    let resp = Request::get(endpoint)
+        .header("accept", "application/json")
+        .redirect(RequestRedirect::Error)
+        .credentials(RequestCredentials::Omit)
+        .abort_signal(Some(&sig))
+        .send()
+        .await
+        .ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    resp.text().await.ok()
+}

@@ -143,3 +143,43 @@ test('a desk pass not signed by a pack key is refused and nothing is kept', asyn
     await s.close();
   }
 });
+
+test('with a sync endpoint, a reward given at one desk is refused at another', async ({ browser }) => {
+  const { body, token } = checkinSetup((p) => {
+    p.checkin.sync = '/api/checkins';
+    p.checkin.rewards = [{ id: 'any', name: { zh: '任意一处', en: 'Any point' }, need: 1, from: '2024-01-01', until: '2099-12-31' }];
+    return p;
+  });
+  const s = await startServer({ dir: 'dist', sync: {}, override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
+  const staffSite = await startServer({ dir: 'dist-staff', sync: {}, override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
+  // Two staff phones, and a visitor.
+  const [a, b, v] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  try {
+    const phone = await v.newPage();
+    await phone.goto(s.url + '/checkin#' + token);
+    await expect(phone.locator('.stamp-result')).toContainText('打卡成功！');
+    await phone.goto(s.url + '/passport');
+    await phone.getByRole('button', { name: '出示给工作人员' }).click();
+    const passport = (await phone.locator('.passport-code').inputValue()).split('#')[1];
+
+    const deskA = await a.newPage();
+    await deskA.goto(staffSite.url + '/staff#' + passport);
+    await deskA.getByRole('button', { name: '记录为已发放' }).click();
+    await expect(deskA.locator('.given-now')).toBeVisible();
+    await expect.poll(() => staffSite.sync.effects.filter((e) => e.body?.redemption).length, { timeout: 15_000 }).toBe(1);
+
+    // Desk B has never seen this passport: it learns of the redemption from the endpoint.
+    const deskB = await b.newPage();
+    await deskB.goto(staffSite.url + '/staff#' + passport);
+    await expect(deskB.locator('.ledger-result')).toContainText('已导入新记录：1');
+    await deskB.goto(staffSite.url + '/staff#' + passport);
+    await expect(deskB.locator('.given-before')).toContainText('已经领取过这项奖励');
+    // Sent without cookies, with its own idempotency key.
+    const sent = staffSite.sync.requests.find((r) => r.body?.redemption);
+    expect(sent.key).toMatch(/^\d{4}-\d{2}-\d{2}\//);
+  } finally {
+    await Promise.all([a.close(), b.close(), v.close()]);
+    await s.close();
+    await staffSite.close();
+  }
+});

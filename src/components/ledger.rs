@@ -34,7 +34,13 @@ enum State {
 /// Under a judged reward: whether this install already had it here, and the button that
 /// records it.
 #[component]
-pub fn Redeem(install: String, reward: String, earned: bool) -> impl IntoView {
+pub fn Redeem(
+    install: String,
+    reward: String,
+    earned: bool,
+    /// The pack's sync endpoint: a redemption is also sent there, for the other desks.
+    sync: Option<String>,
+) -> impl IntoView {
     let i = use_i18n();
     let changed = use_context::<LedgerChanged>();
     let state = RwSignal::new(State::Checking);
@@ -47,7 +53,7 @@ pub fn Redeem(install: String, reward: String, earned: bool) -> impl IntoView {
         });
     });
     let record = move |_| {
-        let (install, reward) = (install.clone(), reward.clone());
+        let (install, reward, sync) = (install.clone(), reward.clone(), sync.clone());
         leptos::task::spawn_local(async move {
             let r = Redemption {
                 install,
@@ -55,10 +61,13 @@ pub fn Redeem(install: String, reward: String, earned: bool) -> impl IntoView {
                 at: crate::platform::clock::now().to_string(),
                 desk: desk_name().await,
             };
-            state.set(match ledger::record(r).await {
+            state.set(match ledger::record(r, sync.is_some()).await {
                 Ok(Recorded::Now) => {
                     if let Some(LedgerChanged(c)) = changed {
                         c.update(|n| *n += 1);
+                    }
+                    if let Some(endpoint) = sync {
+                        crate::sync::start(endpoint);
                     }
                     State::Recorded
                 }
@@ -122,6 +131,51 @@ pub fn LedgerPanel() -> impl IntoView {
         reload();
     });
     let message = RwSignal::new(None::<(bool, String)>);
+    // What an import found, in words: new records and every reward given twice.
+    let report = move |got: Result<Result<ledger::Imported, String>, crate::store::StoreError>| {
+        message.set(Some(match got {
+            Ok(Ok(got)) => {
+                let mut m = format!("{}{}", i.t(K::LedgerImported), got.added);
+                for (a, b) in &got.doubles {
+                    m += &format!(
+                        "\n{}{} · {} · {} / {}",
+                        i.t(K::LedgerDoubles),
+                        a.reward,
+                        a.install,
+                        a.desk,
+                        b.desk
+                    );
+                }
+                (got.doubles.is_empty(), m)
+            }
+            Ok(Err(e)) => (false, format!("{}{e}", i.t(K::LedgerBad))),
+            Err(_) => (false, i.t(K::SaveFailed).to_string()),
+        }));
+        reload();
+    };
+    // With a sync endpoint, the other desks' redemptions are fetched from it once the pack is
+    // known (and this phone is online): a reward given elsewhere is then refused here too.
+    let content = crate::content::use_content();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let crate::content::PackState::Ready(p) = content.state.get() else {
+            return false;
+        };
+        if let Some(endpoint) = p.checkin.sync.clone() {
+            leptos::task::spawn_local(async move {
+                if let Some(text) = crate::sync::ledger(&endpoint).await {
+                    let got = ledger::import(&text).await;
+                    // Quiet when nothing was new: the panel's count says enough.
+                    if !matches!(&got, Ok(Ok(g)) if g.added == 0 && g.doubles.is_empty()) {
+                        report(got);
+                    }
+                }
+            });
+        }
+        true
+    });
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -130,25 +184,7 @@ pub fn LedgerPanel() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            message.set(Some(match ledger::import(&text).await {
-                Ok(Ok(got)) => {
-                    let mut m = format!("{}{}", i.t(K::LedgerImported), got.added);
-                    for (a, b) in &got.doubles {
-                        m += &format!(
-                            "\n{}{} · {} · {} / {}",
-                            i.t(K::LedgerDoubles),
-                            a.reward,
-                            a.install,
-                            a.desk,
-                            b.desk
-                        );
-                    }
-                    (got.doubles.is_empty(), m)
-                }
-                Ok(Err(e)) => (false, format!("{}{e}", i.t(K::LedgerBad))),
-                Err(_) => (false, i.t(K::SaveFailed).to_string()),
-            }));
-            reload();
+            report(ledger::import(&text).await);
         });
     };
     view! {

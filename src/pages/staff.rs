@@ -224,7 +224,12 @@ fn StaffCheck() -> impl IntoView {
                                     " "
                                     {x(K::RewardDistinct)}
                                 </p>
-                                <Redeem install=install.clone() reward=reward_id earned=j.earned />
+                                <Redeem
+                                    install=install.clone()
+                                    reward=reward_id
+                                    earned=j.earned
+                                    sync=pack.checkin.sync.clone()
+                                />
                                 <p class="fineprint proves">{x(K::PosterProves)}</p>
                                 <p class="fineprint proves">{x(K::DeskProves)}</p>
                                 <p class="fineprint judged-with">{judged_with}</p>

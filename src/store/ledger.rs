@@ -36,12 +36,17 @@ pub enum Recorded {
 }
 
 /// Records a redemption unless one is already there (checked and written in that order; one
-/// staff phone gives one reward at a time).
-pub async fn record(r: Redemption) -> Result<Recorded, StoreError> {
+/// staff phone gives one reward at a time). With `queue`, it is also queued for the pack's
+/// sync endpoint, in the same transaction.
+pub async fn record(r: Redemption, queue: bool) -> Result<Recorded, StoreError> {
     if let Some(before) = given(&r.reward, &r.install).await? {
         return Ok(Recorded::Already(before));
     }
-    Store::open().await.write(vec![put(&r)]).await?;
+    let mut ops = vec![put(&r)];
+    if queue {
+        ops.push(super::outbox::redemption_entry(&r));
+    }
+    Store::open().await.write(ops).await?;
     Ok(Recorded::Now)
 }
 

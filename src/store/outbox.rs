@@ -89,6 +89,24 @@ fn install_secret() -> String {
     secret
 }
 
+/// The outbox entry for a reward given at this staff phone, sent to the pack's sync endpoint
+/// like a check-in (the same queue, retries and idempotency), so that the server holds every
+/// desk's redemptions and other staff phones can fetch them (`crate::sync::ledger`).
+#[cfg(feature = "staff")]
+pub fn redemption_entry(r: &qiaosi_core::checkin::ledger::Redemption) -> Op {
+    let day = r.at.get(..10).unwrap_or_default();
+    Queued {
+        key: qiaosi_core::checkin::outbox_key(
+            day,
+            &format!("redeem/{}", r.key()),
+            &install_secret(),
+        ),
+        body: serde_json::json!({ "redemption": r }).to_string(),
+        refused: None,
+    }
+    .put()
+}
+
 /// The outbox entry for a stamp, with the JSON body to send.
 pub fn entry(point: &str, token: &str, at_ms: u64) -> Op {
     let day = LocalDateTime::from_unix_ms(at_ms as f64).date.to_string();
