@@ -19,12 +19,12 @@
   var home = path === '/';
   // The tab lit for this address, as the app's routes::Page::section decides.
   var first = path.split('/')[1] || '';
-  var section = { checkin: 'me', passport: 'me', staff: 'me' }[first] || first;
+  var section = { checkin: 'me', passport: 'me', staff: 'me', desk: 'me', survey: 'me' }[first] || first;
   var fit = function (el) {
     var only = el.getAttribute('data-path');
     if (only !== null && only !== path) { el.remove(); return; }
     // Pages with no static first screen say they are loading (the app shows the same line).
-    if (el.hasAttribute('data-path-other') && (home || path === '/places')) { el.remove(); return; }
+    if (el.hasAttribute('data-path-other') && (home || path === '/places' || path === '/checkin')) { el.remove(); return; }
     // A category chip is current when it is the address shown (`/places` for "all").
     if (el.classList.contains('chip') && path === '/places' && el.getAttribute('href') === path + location.search) el.setAttribute('aria-current', 'page');
     if (el.classList.contains('tab') && el.getAttribute('href') === '/' + section) el.setAttribute('aria-current', 'page');

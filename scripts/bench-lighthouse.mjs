@@ -4,7 +4,8 @@
 //
 //   node scripts/bench-lighthouse.mjs [path ...]     default: floor / /places /checkin/valid /map
 //
-// `/checkin/valid` stands for a poster scan with a genuine code: a key and a code are made with
+// `/checkin/valid` stands for a poster scan with a genuine code, `/checkin#<code>` as posters
+// carry it: a key and a code are made with
 // the CLI (target/debug/qiaosi, as the e2e suite does) and served with a pack that lists the key.
 // `floor` is an empty Leptos 0.8 app (scripts/floor, built here with the app's release profile),
 // measured in the same run: what this machine and Lighthouse give the smallest possible app.
@@ -65,7 +66,7 @@ if (paths.includes('floor')) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const RUNS = 5;
 for (const shown of paths) {
-  const path = shown === '/checkin/valid' ? `/checkin/${code.token}` : shown === 'floor' ? '/' : shown;
+  const path = shown === '/checkin/valid' ? `/checkin#${code.token}` : shown === 'floor' ? '/' : shown;
   const base = shown === 'floor' ? floor.base : app.base;
   const runs = [];
   for (let i = 0; i < RUNS; i++) {

@@ -90,3 +90,23 @@ test('a page with no static first screen says it is loading until the app arrive
   await page.goto('/routes/seawall-heritage-walk');
   await expect(page.locator('#boot .loading')).toHaveText('正在加载内容…');
 });
+
+test('a poster scan paints its heading, intro and "checking…" before the wasm, where the app keeps them', async ({ page }) => {
+  const parts = (p) => p.evaluate(() => ['main h1', '.checkin-intro', '.tabbar .tab[aria-current=page]'].map((sel) => {
+    const el = document.querySelector(sel);
+    const r = el.getBoundingClientRect();
+    return { sel, text: el.textContent.trim(), box: [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 2) / 2) };
+  }));
+  await blockWasm(page);
+  await page.goto('/checkin#not-a-real-code');
+  await expect(page.locator('#boot .checkin-intro')).toBeVisible();
+  await expect(page.locator('#boot .loading')).toHaveText('正在核验打卡码…');
+  await expect(page.locator('#boot .loading')).toHaveCount(1);
+  const frame = await parts(page);
+  await page.unroute('**/*.wasm');
+  // A reload: going to the same address with a fragment would only scroll.
+  await page.reload();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('.refused')).toBeVisible();
+  expect(await parts(page)).toEqual(frame);
+});

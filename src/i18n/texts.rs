@@ -45,6 +45,7 @@ texts! {
     EventNotFound => "没有找到这个活动", "We couldn't find this event";
     Programme => "活动安排", "Programme";
     CheckinTitle => "打卡", "Check-in";
+    CheckinIntro => "打卡码在您的手机上核验，无需联网。核验通过后，印章保存在这部手机的打卡护照里。", "The code is checked on your phone, with no network needed. Once it passes, the stamp is kept in the stamp passport on this phone.";
     PassportTitle => "打卡护照", "Stamp passport";
     PassportHint => "查看已收集的印章，或扫码打卡。", "See your stamps, or scan a code to check in.";
     PassportOpen => "打开打卡护照", "Open the stamp passport";

@@ -65,8 +65,12 @@ pub fn Checkin(code: String) -> impl IntoView {
     let i = use_i18n();
     let stamps = expect_context::<Stamps>();
     let answered = RwSignal::new(false);
+    // The heading, the intro and "checking…" are also index.html's static first screen for
+    // `/checkin` (a poster scan is often the first visit, on a slow network): the same texts
+    // in the same places, so the app takes over without a shift.
     view! {
         <h1>{i.t(K::CheckinTitle)}</h1>
+        <p class="checkin-intro">{i.t(K::CheckinIntro)}</p>
         <CheckinApp token=code answered />
         {move || answered.get().then(|| view! { <Passport stamps /> })}
     }
