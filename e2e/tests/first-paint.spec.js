@@ -91,22 +91,28 @@ test('a page with no static first screen says it is loading until the app arrive
   await expect(page.locator('#boot .loading')).toHaveText('正在加载内容…');
 });
 
-test('a poster scan paints its heading, intro and "checking…" before the wasm, where the app keeps them', async ({ page }) => {
-  const parts = (p) => p.evaluate(() => ['main h1', '.checkin-intro', '.tabbar .tab[aria-current=page]'].map((sel) => {
-    const el = document.querySelector(sel);
-    const r = el.getBoundingClientRect();
-    return { sel, text: el.textContent.trim(), box: [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 2) / 2) };
-  }));
-  await blockWasm(page);
-  await page.goto('/checkin#not-a-real-code');
-  await expect(page.locator('#boot .checkin-intro')).toBeVisible();
-  await expect(page.locator('#boot .loading')).toHaveText('正在核验打卡码…');
-  await expect(page.locator('#boot .loading')).toHaveCount(1);
-  const frame = await parts(page);
-  await page.unroute('**/*.wasm');
-  // A reload: going to the same address with a fragment would only scroll.
-  await page.reload();
-  await expect(page.locator('#boot')).toHaveCount(0);
-  await expect(page.locator('.refused')).toBeVisible();
-  expect(await parts(page)).toEqual(frame);
-});
+// A poster scan (often the first visit, on a slow network) and the map: their heading and the
+// line on how to read the page are painted before the wasm, where the app then keeps them.
+for (const [path, parts, ready] of [
+  ['/checkin#not-a-real-code', ['main h1', '.checkin-intro'], '.refused'],
+  ['/map', ['main h1', '.map-note'], '.map'],
+]) {
+  test(`${path.split('#')[0]} paints its first screen before the wasm, where the app keeps it`, async ({ page }) => {
+    const boxes = (p) => p.evaluate((sels) => [...sels, '.tabbar .tab[aria-current=page]'].map((sel) => {
+      const el = document.querySelector(sel);
+      const r = el.getBoundingClientRect();
+      return { sel, text: el.textContent.trim(), box: [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 2) / 2) };
+    }), parts);
+    await blockWasm(page);
+    await page.goto(path);
+    for (const sel of parts) await expect(page.locator('#boot ' + sel)).toBeVisible();
+    await expect(page.locator('#boot .loading')).toHaveCount(1);
+    const frame = await boxes(page);
+    await page.unroute('**/*.wasm');
+    // A reload: going to the same address with a fragment would only scroll.
+    await page.reload();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.locator(ready)).toBeVisible();
+    expect(await boxes(page)).toEqual(frame);
+  });
+}

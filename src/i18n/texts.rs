@@ -190,7 +190,7 @@ texts! {
     MapFilter => "按分类筛选", "Filter by category";
     MapWhereAmI => "我在哪里", "Where am I?";
     MapLocating => "正在获取位置…", "Finding your position…";
-    MapNote => "圆圈表示大致范围，不是准确位置。底图按您查看的区域从网络加载（来源见地图右下角），看过的区域离线也能显示；没有底图时地点照样显示。地图不会自动移到您的位置。", "Circles show an approximate area, not an exact spot. Base tiles are loaded from the network for the area you look at (source at the bottom right of the map); areas you have seen stay available offline, and places draw even without tiles. The map never moves to your position by itself.";
+    MapNote => "圆圈表示大致范围，不是准确位置。底图从网络加载，看过的区域离线也能显示；没有底图时地点照样显示。", "Circles show an approximate area, not an exact spot. Base tiles come from the network; areas you have seen stay available offline, and places still show without tiles.";
     MapUnplaced => "部分地点暂无位置信息，未在地图上标注。", "Some places have no known position and are not on the map.";
     MapSeeAllPlaces => "查看全部地点", "See all places";
     MapMeOutside => "您的位置在当前地图范围之外。", "Your position is outside the part of the map shown.";

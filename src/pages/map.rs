@@ -15,8 +15,12 @@ use std::sync::Arc;
 pub fn MapPage() -> impl IntoView {
     let i = use_i18n();
     use_title(move || i.t(K::MapTitle).into());
+    // How to read the map comes first, before the map: the heading and this note are also
+    // index.html's static first screen for `/map`, painted before the wasm arrives (the map
+    // itself needs the wasm and the pack).
     view! {
         <h1>{i.t(K::MapTitle)}</h1>
+        <p class="notice map-note">{i.t(K::MapNote)}</p>
         <PlacesMap />
     }
 }
@@ -129,7 +133,6 @@ fn PlacesMap() -> impl IntoView {
                 <LocationProblem />
                 <p class="fineprint">{i.t(K::LocationPrivacy)}</p>
             </div>
-            <p class="notice">{x(K::MapNote)}</p>
             {pack
                 .places
                 .iter()
