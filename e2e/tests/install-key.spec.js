@@ -110,3 +110,22 @@ test('a stamp kept before stamps were signed is signed when the passport is show
     await staffSite.close();
   }
 });
+
+test('a browser that cannot sign at all still keeps the stamp, and says why staff cannot check it', async ({ page }) => {
+  await page.addInitScript(() => {
+    crypto.subtle.generateKey = () => Promise.reject(new DOMException('Unrecognized name', 'NotSupportedError'));
+    crypto.getRandomValues = () => { throw new DOMException('no randomness', 'NotSupportedError'); };
+  });
+  const { body, token } = checkinSetup();
+  const s = await withPack(body);
+  try {
+    await page.goto(s.url + '/checkin#' + token);
+    await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
+    await page.goto(s.url + '/passport');
+    await expect(page.locator('.passport .stamp')).toHaveCount(1);
+    await page.getByRole('button', { name: '出示给工作人员' }).click();
+    await expect(page.getByRole('alert')).toContainText('无法为打卡护照签名');
+  } finally {
+    await s.close();
+  }
+});

@@ -42,7 +42,8 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
     let show_staff = RwSignal::new(false);
     let copied = RwSignal::new(false);
     // The staff link, made (and the stamps signed) when the visitor asks to show it.
-    let link = RwSignal::new(None::<String>);
+    // `None` while it is being made; `Some(None)` when this phone cannot sign.
+    let link = RwSignal::new(None::<Option<String>>);
     let render = move |pack: std::sync::Arc<Pack>| {
         let en = i.en();
         let list = stamps.0.get();
@@ -149,7 +150,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                                     link.set(None);
                                     if show_staff.get_untracked() {
                                         leptos::task::spawn_local(async move {
-                                            link.set(staff_link(stamps).await);
+                                            link.set(Some(staff_link(stamps).await));
                                         });
                                     }
                                 }
@@ -164,9 +165,20 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                     show_staff
                         .get()
                         .then(|| {
-                            let Some(link) = link.get() else {
-                                return view! { <p class="loading">{x(K::PassportMaking)}</p> }
-                                    .into_any();
+                            let link = match link.get() {
+                                None => {
+                                    return view! { <p class="loading">{x(K::PassportMaking)}</p> }
+                                        .into_any();
+                                }
+                                Some(None) => {
+                                    return view! {
+                                        <p class="notice warn" role="alert">
+                                            {x(K::PassportCantSign)}
+                                        </p>
+                                    }
+                                        .into_any();
+                                }
+                                Some(Some(link)) => link,
                             };
                             view! {
                                 <div class="staff-qr">
