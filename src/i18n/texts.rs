@@ -391,7 +391,7 @@ texts! {
     #[cfg(feature = "staff")]
     PosterProves => "海报印章只证明打卡码是真的，不能证明本人到过现场。", "A poster stamp proves the code was genuine, not that the person was there.";
     #[cfg(feature = "staff")]
-    DeskProves => "动态码印章证明这部手机在工作人员出示二维码后约一分钟内扫了码。", "A desk stamp proves this phone scanned the code within about a minute of the desk showing it.";
+    DeskProves => "动态码印章证明这部手机扫到了工作人员手机出示的二维码，且按这部手机的时钟是在出示后一分钟内扫的；手机时钟可以被人改动。", "A desk stamp proves this phone scanned a code the desk showed, within a minute of it by the phone's own clock, which its owner can change.";
     #[cfg(feature = "staff")]
     StaffOtherPhone => "不计入：这枚印章是在另一部手机上打的，复制而来", "Does not count: this stamp was made on another phone and copied in";
     #[cfg(feature = "staff")]

@@ -98,6 +98,8 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
     use_title(move || i.t(K::CheckinTitle).into());
     let token = StoredValue::new(token);
     let state = RwSignal::new(State::Verifying);
+    // When the code was checked: the time the stamp carries (see `Stamps::add`).
+    let checked_ms = StoredValue::new(0u64);
     Effect::new(move |_| {
         // A point with a geofence answers by asking for the position (below).
         if matches!(state.get(), State::Done(..) | State::Refused(_)) {
@@ -109,7 +111,10 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
         // At once, before the write: a second tap or position fix meanwhile must not stamp again.
         state.set(State::Stamping);
         leptos::task::spawn_local(async move {
-            let outcome = stamps.add(&point, &token.get_value(), sync.is_some()).await;
+            let at = checked_ms.get_value();
+            let outcome = stamps
+                .add(&point, &token.get_value(), at, sync.is_some())
+                .await;
             if let (Some(endpoint), Ok(StampOutcome::New)) = (sync, &outcome) {
                 crate::sync::start(endpoint);
             }
@@ -126,7 +131,9 @@ fn CheckinApp(token: String, answered: RwSignal<bool>) -> impl IntoView {
         // Verified on the phone, against the pack's keys and points; nothing is stored unless
         // every check passes.
         if state.get_untracked() == State::Verifying {
-            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let now_ms = js_sys::Date::now();
+            checked_ms.set_value(now_ms as u64);
+            let now = (now_ms / 1000.0) as i64;
             state.set(
                 match checkin::verify(
                     &token.get_value(),

@@ -52,9 +52,7 @@ impl Held {
     /// The certificate checked against the pack now (a key since revoked stops the desk).
     fn check(&self, pack: &Pack) -> Result<Verified, checkin::Refusal> {
         let c = &pack.checkin;
-        // A pass is the certificate and a seed; the seed plays no part in the check.
-        let as_pass = [self.cert.as_slice(), &[0; 32]].concat();
-        checkin::desk_pass_check(&b64_encode(&as_pass), &c.keys, &c.points, &c.revoked_codes)
+        checkin::desk_cert_check(&self.cert, &c.keys, &c.points, &c.revoked_codes)
     }
 }
 

@@ -98,15 +98,18 @@ pub fn provide_stamps() -> Stamps {
 }
 
 impl Stamps {
-    /// Adds a stamp for a verified token: one per point per Shanghai day. With `outbox`, the
-    /// check-in is also queued for the pack's sync endpoint, in the same transaction.
+    /// Adds a stamp for a token verified at `now_ms`: one per point per Shanghai day. The stamp
+    /// carries the time the code was checked, not the (later) time it is written: a position
+    /// asked for in between must not carry a desk code past its minute, or a poster past its
+    /// last day, for staff to refuse later. With `outbox`, the check-in is also queued for the
+    /// pack's sync endpoint, in the same transaction.
     pub async fn add(
         self,
         point: &str,
         token: &str,
+        now_ms: u64,
         outbox: bool,
     ) -> Result<StampOutcome, StoreError> {
-        let now_ms = js_sys::Date::now() as u64;
         let now = LocalDateTime::from_unix_ms(now_ms as f64);
         // Judged against what is stored, not the list on screen, which may still be loading.
         let store = Store::open().await;

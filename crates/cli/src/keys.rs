@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 pub const SIGN_USAGE: &str = "qiaosi sign-keys --root FILE <pack.json> [--out new.json]";
 pub const REVOKE_USAGE: &str =
-    "qiaosi revoke-code <code or URL> --pack pack.json [--root FILE] [--out new.json]";
+    "qiaosi revoke-code <code, URL or desk pass link> --pack pack.json [--root FILE] [--out new.json]";
 
 pub fn sign(argv: &[&str]) -> ExitCode {
     let a = match Args::parse(argv, &["root", "out"]) {
@@ -47,7 +47,11 @@ pub fn revoke(argv: &[&str]) -> ExitCode {
         return fail(&format!("usage: {REVOKE_USAGE}"));
     };
     let result = a.need("pack").and_then(|path| {
-        let token = checkin::token_in(code);
+        // A desk pass's link (`…/desk#<pass>@<guide>`) takes back that desk: every code it shows.
+        let token = match code.rsplit_once("/desk#") {
+            Some((_, pass)) => pass.split('@').next().unwrap_or_default(),
+            None => checkin::token_in(code),
+        };
         let prefix = code_prefix(token)
             .filter(|_| !token.is_empty())
             .ok_or_else(|| format!("\"{code}\" is not a check-in code or link"))?;

@@ -106,6 +106,11 @@ pub fn run(argv: &[&str]) -> ExitCode {
         println!("judged with pack {} at {}", pack_age(&pack), show(now));
         println!("{PROVES}");
         let (k, need) = (j.points, j.need);
+        if j.copied {
+            println!(
+                "a stamp was made on another phone and copied in: this passport earns nothing"
+            );
+        }
         if j.earned {
             println!("reward {}: earned ({k} of {need} distinct points)", r.id);
             return ExitCode::SUCCESS;

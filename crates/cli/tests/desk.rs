@@ -173,3 +173,42 @@ fn merged_ledgers_list_a_reward_given_twice() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("not a redemption ledger"), "{err}");
 }
+
+#[test]
+fn a_lost_desk_phone_is_revoked_by_its_pass_and_junk_revokes_nothing() {
+    let d = dir("desk-revoke");
+    let (key, pack) = setup(&d);
+    let out = d.join("desk.pass");
+    let hosts = ["--host", "https://guide.example"];
+    assert_eq!(desk_key(&key, &pack, &out, &hosts).0, 0);
+    let link = std::fs::read_to_string(&out).unwrap().trim().to_string();
+    let root = d.join("root.key");
+    std::fs::copy(common::test_root_key(), &root).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let (code, _, err) = qiaosi(&["revoke-code", &link, "--pack", &pack, "--root", s(&root)]);
+    assert_eq!(code, 0, "{err}");
+    // Every code that desk shows is now refused, as revoked.
+    let loaded: qiaosi_core::content::Pack =
+        serde_json::from_str(&std::fs::read_to_string(&pack).unwrap()).unwrap();
+    let pass = link.split('#').nth(1).unwrap().split('@').next().unwrap();
+    let at = LocalDateTime {
+        date: qiaosi_core::time::Date::parse("2024-09-18").unwrap(),
+        minute: 600,
+    };
+    let code = checkin::desk_code(pass, desk::step_at(at.to_unix_s())).unwrap();
+    let c = &loaded.checkin;
+    assert_eq!(
+        checkin::verify(&code, &c.keys, &c.points, &c.revoked_codes, at.to_unix_s()),
+        Err(checkin::Refusal::CodeRevoked)
+    );
+    // Text that is base64url but no code nor pass is refused, and nothing is written.
+    let before = std::fs::read_to_string(&pack).unwrap();
+    let (code, _, err) = qiaosi(&["revoke-code", "AAAAAAAA", "--pack", &pack]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a check-in code"), "{err}");
+    assert_eq!(std::fs::read_to_string(&pack).unwrap(), before);
+}

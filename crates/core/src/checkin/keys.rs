@@ -99,9 +99,11 @@ pub fn code_hash(token_bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The prefix `revoke-code` writes for a token (its text), or `None` when it is not base64url.
+/// The prefix `revoke-code` writes for a poster code, a desk code (its certificate: every step
+/// of that desk) or a desk pass (the same certificate); `None` for anything else, so that
+/// nothing is reported revoked that was not.
 pub fn code_prefix(token: &str) -> Option<String> {
-    let mut h = code_hash(super::revocable(&b64::decode(token)?));
+    let mut h = code_hash(&super::revocable(&b64::decode(token)?)?);
     h.truncate(CODE_PREFIX);
     Some(h)
 }

@@ -41,8 +41,9 @@ use crate::time::LocalDateTime;
 use ed25519_dalek::{Signature, VerifyingKey};
 use std::fmt;
 
-/// Longer input is refused before any decoding: the longest real token is under 170
-/// characters, and a cap keeps a hostile link from costing the phone anything.
+/// Longer input is refused before any decoding: the longest real code (a desk code with the
+/// longest ids) is under 300 characters, and a cap keeps a hostile link from costing the phone
+/// anything.
 pub const MAX_INPUT: usize = 512;
 
 /// Why a code was not accepted. The variants are stable: the app maps each to its own text in
@@ -182,9 +183,19 @@ pub fn group_of<'a>(pack: &'a crate::content::Pack, point: &str) -> Group<'a> {
 /// Whether `host` can be where codes point: https, or plain http for a local test server
 /// (the service worker and geolocation need a secure origin).
 pub fn host_ok(host: &str) -> bool {
-    let local = ["http://localhost", "http://127.0.0.1"];
-    let ok_scheme = host.starts_with("https://") || local.iter().any(|l| host.starts_with(l));
-    ok_scheme && !host.contains(['#', '?', ' ', '@'])
+    if host.contains(['#', '?', ' ', '@', '\\']) {
+        return false;
+    }
+    if let Some(rest) = host.strip_prefix("https://") {
+        return !rest.is_empty();
+    }
+    // Plain http only to this computer: the host must be exactly localhost or 127.0.0.1
+    // (`http://localhost.evil.example` is a remote host).
+    let Some(rest) = host.strip_prefix("http://") else {
+        return false;
+    };
+    let name = rest.split([':', '/']).next().unwrap_or_default();
+    name == "localhost" || name == "127.0.0.1"
 }
 
 /// The URL a poster carries. `host` is the site's origin, e.g. `https://guide.example`. The
@@ -272,9 +283,13 @@ pub fn is_desk_token(token: &str) -> bool {
 }
 
 /// The bytes whose hash `revoke-code` lists for a code: the whole poster code, or a desk
-/// code's certificate.
-pub fn revocable(bytes: &[u8]) -> &[u8] {
-    read(bytes).map_or(bytes, |r| r.revocable)
+/// code's certificate (also read from a desk pass, which is what organisers hold for a lost
+/// desk phone). `None` when the bytes are neither.
+pub fn revocable(bytes: &[u8]) -> Option<Vec<u8>> {
+    match read(bytes) {
+        Some(r) => Some(r.revocable.to_vec()),
+        None => desk::pass_parse(bytes).map(|p| p.cert.to_vec()),
+    }
 }
 
 /// Everything but the clock and a retired key: layout, key, signature, revoked code, point.
@@ -301,11 +316,39 @@ pub fn desk_pass_check(
 ) -> Result<Verified, Refusal> {
     let bytes = b64::decode(pass.trim()).ok_or(Refusal::Malformed)?;
     let p = desk::pass_parse(&bytes).ok_or(Refusal::Malformed)?;
+    // The seed must be the certified device key's, or every code the desk shows would be
+    // refused as forged.
+    if ed25519_dalek::SigningKey::from_bytes(p.seed)
+        .verifying_key()
+        .as_bytes()
+        != p.device
+    {
+        return Err(Refusal::Malformed);
+    }
+    desk_cert_check(p.cert, keys, points, revoked_codes)
+}
+
+/// Checks a desk's certificate (with its signature), as a staff phone keeps it: by a pack key
+/// not retired, for a point of the pack, not revoked.
+pub fn desk_cert_check(
+    cert: &[u8],
+    keys: &[SigningKey],
+    points: &[CheckinPoint],
+    revoked_codes: &[String],
+) -> Result<Verified, Refusal> {
     // A code for step 0 with no step signature: read like any desk code, checked but for
     // the step, which only the device will sign.
-    let unsigned = desk::code(&desk::step_body(p.cert, 0), &[0; 64]);
+    let unsigned = desk::code(&desk::step_body(cert, 0), &[0; 64]);
     let r = read(&unsigned).ok_or(Refusal::Malformed)?;
-    check_read(r, keys, points, revoked_codes, false)
+    let v = check_read(r, keys, points, revoked_codes, false)?;
+    // A retired key stamps nothing new, so a desk certified by it has nothing to show.
+    if keys
+        .iter()
+        .any(|k| k.id == v.key_id && k.state == KeyState::Retired)
+    {
+        return Err(Refusal::KeyRetired);
+    }
+    Ok(v)
 }
 
 fn check_read(

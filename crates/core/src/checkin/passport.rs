@@ -26,7 +26,7 @@ const KEY_LEN: usize = 32;
 const SIG_LEN: usize = 64;
 const CHECK_LEN: usize = 4;
 const DOMAIN: &[u8] = b"qiaosi-passport-v1\0";
-/// A passport longer than this is refused unread: about 65 stamps with typical ids, far past
+/// A passport longer than this is refused unread: about 38 poster stamps with typical ids, far past
 /// what fits in one scannable QR code (see `docs/checkin-token.md`).
 pub const MAX_PASSPORT: usize = 8192;
 

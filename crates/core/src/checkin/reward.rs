@@ -40,6 +40,8 @@ pub struct Judgement {
     pub need: u32,
     /// One entry per stamp, in the passport's order.
     pub per_stamp: Vec<Why>,
+    /// A stamp was made on another phone and copied in: the passport earns nothing at all.
+    pub copied: bool,
 }
 
 /// Judges a checked passport (`passport_check`'s stamps) for `reward` at `now` (Shanghai).
@@ -92,10 +94,13 @@ pub fn judge_points(
         })
         .collect();
     let points = counted.len() as u32;
+    // One passport, one phone: a stamp copied in from another phone's passport voids it.
+    let copied = stamps.contains(&Err(Refusal::OtherPhone));
     Judgement {
-        earned: reward.need > 0 && points >= reward.need,
+        earned: !copied && reward.need > 0 && points >= reward.need,
         points,
         need: reward.need,
         per_stamp,
+        copied,
     }
 }

@@ -159,3 +159,72 @@ fn a_desk_pass_is_checked_before_a_staff_phone_keeps_it() {
         assert!(crate::checkin::desk_pass_check(bad, keys(), &points(), &[]).is_err());
     }
 }
+
+#[test]
+fn a_pass_whose_seed_is_not_the_certified_key_or_whose_key_is_retired_is_refused() {
+    let mut bytes = b64::decode(&pass()).unwrap();
+    let n = bytes.len();
+    bytes[n - 1] ^= 1; // the seed, damaged
+    assert_eq!(
+        crate::checkin::desk_pass_check(&b64::encode(&bytes), keys(), &points(), &[]),
+        Err(Refusal::Malformed)
+    );
+    let mut retired = keys().to_vec();
+    retired[0].state = crate::content::KeyState::Retired;
+    assert_eq!(
+        crate::checkin::desk_pass_check(&pass(), &retired, &points(), &[]),
+        Err(Refusal::KeyRetired)
+    );
+    // The pass itself names the desk for `revoke-code`, as any code it shows does.
+    let (step, _) = shown();
+    assert_eq!(
+        code_prefix(&pass()),
+        code_prefix(&desk_code(&pass(), step).unwrap())
+    );
+    assert_eq!(code_prefix("AAAAAAAA"), None);
+}
+
+#[test]
+fn codes_point_only_to_https_or_to_this_computer() {
+    use crate::checkin::host_ok;
+    for ok in [
+        "https://guide.example",
+        "http://localhost",
+        "http://127.0.0.1:8080",
+        "http://localhost/x",
+    ] {
+        assert!(host_ok(ok), "{ok}");
+    }
+    for bad in [
+        "http://localhost.evil.example",
+        "http://127.0.0.1.nip.io",
+        "http://guide.example",
+        "https://",
+        "https://a.example#x",
+        "ftp://a.example",
+        "",
+    ] {
+        assert!(!host_ok(bad), "{bad}");
+    }
+}
+
+#[test]
+fn a_copied_stamp_voids_the_passport_for_every_reward() {
+    let (step, _) = shown();
+    let mut mine = desk_stamp(step, at("2024-09-20", 10, 40));
+    sign_stamp(&install(), &mut mine);
+    let mut theirs = super::stamp("niujiao-seawall", at("2024-09-20", 11, 0));
+    sign_stamp(&secret(8), &mut theirs);
+    let p = passport_encode(&install_public(), &[mine, theirs]);
+    let checked = passport_check(&p, keys(), &points(), &[]).unwrap();
+    let j = judge(
+        &reward(1),
+        &pack(),
+        &checked.stamps,
+        at("2024-09-20", 12, 0),
+    );
+    // The genuine stamp would earn it alone; with a copied one beside it, nothing is earned.
+    assert_eq!(j.points, 1);
+    assert!(j.copied);
+    assert!(!j.earned);
+}
