@@ -1,6 +1,7 @@
 // Check-ins: a code made by the CLI, opened offline, stamps the passport once a day; a forged
 // code is refused and stores nothing. Verified on the phone, in the app itself (no second download).
-import { test, expect, pack, waitForServiceWorker, checkinSetup, storedKeys } from '../fixtures.js';
+import { execFileSync } from 'node:child_process';
+import { test, expect, pack, waitForServiceWorker, checkinSetup, storedKeys, surveyedPack, CLI } from '../fixtures.js';
 import { startServer } from '../server.mjs';
 
 test('a CLI-made code opened offline stamps once a day; a forged one is refused', async ({ page }) => {
@@ -112,6 +113,47 @@ test('a poster scan as a first visit on a slow network: answered without a layou
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => window.__cls)).toEqual([]);
   } finally {
+    await s.close();
+  }
+});
+
+test('a stamp carries the time its code was checked, not the time a slow position arrived', async ({ browser }) => {
+  // A point with a geofence, at a place located on site.
+  const { body, packPath, keyPath } = checkinSetup((p) => {
+    const surveyed = surveyedPack();
+    p.places = surveyed.places;
+    p.checkin.points.push({ id: 'library', place: 'library-24h', geofence_m: 200 });
+    return p;
+  });
+  const url = execFileSync(CLI, ['issue', '--key', keyPath, '--point', 'library', '--from', '2024-01-01', '--until', '2099-12-31',
+    '--long', '--host', 'https://qiaosi.example', '--pack', packPath], { encoding: 'utf8' }).trim().split('\n')[0];
+  const s = await startServer({ dir: 'dist', override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
+  const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'zh-CN', permissions: ['geolocation'],
+    geolocation: { latitude: 30.3465, longitude: 120.2842, accuracy: 10 } });
+  try {
+    const page = await ctx.newPage();
+    await page.clock.install();
+    await page.goto(s.url + '/checkin#' + url.split('#')[1]);
+    const confirm = page.getByRole('button', { name: '确认位置并打卡' });
+    await expect(confirm).toBeVisible();
+    const checked = await page.evaluate(() => Date.now());
+    // Two minutes pass before the visitor taps (a desk code would be stale by then).
+    await page.clock.fastForward('02:00');
+    await confirm.click();
+    await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
+    const stored = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('qiaosi-guide');
+      open.onsuccess = () => {
+        const r = open.result.transaction('checkins').objectStore('checkins').getAll();
+        r.onsuccess = () => { open.result.close(); resolve(r.result); };
+      };
+    }));
+    expect(stored).toHaveLength(1);
+    const at = Number(stored[0].split(' ')[0]);
+    // When the page checked the code (just before `checked` was read), not two minutes later.
+    expect(Math.abs(at - checked)).toBeLessThan(5_000);
+  } finally {
+    await ctx.close();
     await s.close();
   }
 });
