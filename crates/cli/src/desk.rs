@@ -13,7 +13,6 @@ use crate::issue::{check_length, host};
 use crate::keygen;
 use qiaosi_core::checkin::{self, desk, public_text};
 use rand_core::{OsRng, RngCore};
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -99,7 +98,8 @@ fn make(a: &Args) -> Result<String, String> {
         None if a.get("staff-host").is_some() => return Err("--staff-host goes with --host".into()),
         None => pass,
     };
-    write(out, &text).map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    keygen::write_secret(out, &format!("{text}\n"))
+        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     Ok(format!(
         "desk pass for point {point_id}, key {key_id}, valid {} until {} (Asia/Shanghai), \
          written to {}. Open it on the staff phone (/desk), then delete this file.",
@@ -107,14 +107,4 @@ fn make(a: &Args) -> Result<String, String> {
         show(until),
         out.display()
     ))
-}
-
-fn write(path: &Path, text: &str) -> std::io::Result<()> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut f = opts.open(path)?;
-    writeln!(f, "{text}")?;
-    f.sync_all()
 }

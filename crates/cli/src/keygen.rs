@@ -132,19 +132,25 @@ fn check_id(id: &str) -> Result<(), String> {
 }
 
 fn write(path: &Path, id: &str, key: &SecretKey) -> std::io::Result<()> {
+    write_secret(
+        path,
+        &format!(
+            "# Qiaosi Guide check-in signing key. Secret: anyone holding it can print valid codes.\n\
+             id={id}\nsecret={}\n",
+            secret_text(key)
+        ),
+    )
+}
+
+/// Writes a secret (a key, a desk pass) readable by its owner only. `create_new`: an existing
+/// one is never replaced, since everything signed with it would stop working.
+pub fn write_secret(path: &Path, text: &str) -> std::io::Result<()> {
     let mut opts = std::fs::OpenOptions::new();
-    // `create_new`: an existing key is never replaced, since every poster signed with it would
-    // stop scanning the moment the pack lost its public half.
     opts.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
     let mut f = opts.open(path)?;
-    writeln!(
-        f,
-        "# Qiaosi Guide check-in signing key. Secret: anyone holding it can print valid codes."
-    )?;
-    writeln!(f, "id={id}")?;
-    writeln!(f, "secret={}", secret_text(key))?;
+    f.write_all(text.as_bytes())?;
     f.sync_all()
 }
 

@@ -6,7 +6,7 @@ use qiaosi_core::time::LocalDateTime;
 use serde_json::{json, Value};
 use std::path::Path;
 mod common;
-use common::{qiaosi, scratch_dir as dir, shipped_json as shipped};
+use common::{qiaosi, scratch_dir as dir};
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -14,12 +14,7 @@ fn s(p: &Path) -> &str {
 
 /// A key from `keygen` and a pack with it and a desk-only reward. Returns (key, pack).
 fn setup(d: &Path) -> (String, String) {
-    let key = d.join("k7.key");
-    let (code, out, err) = qiaosi(&["keygen", "--id", "k7", s(&key)]);
-    assert_eq!(code, 0, "{err}");
-    let mut pack = shipped();
-    pack["checkin"]["keys"] = Value::Array(vec![serde_json::from_str(out.trim()).unwrap()]);
-    common::sign_keys(&mut pack);
+    let (key, mut pack) = common::keyed_pack(d, "k7");
     pack["checkin"]["rewards"] = json!([{ "id": "desk", "name": { "zh": "奖", "en": "Prize" },
         "need": 1, "desk": true, "from": "2024-09-01", "until": "2024-09-30" }]);
     let file = d.join("pack.json");

@@ -3,10 +3,10 @@
 
 use qiaosi_core::checkin::{self, Stamp};
 use qiaosi_core::time::{Date, LocalDateTime};
-use serde_json::{json, Value};
+use serde_json::json;
 use std::path::Path;
 mod common;
-use common::{qiaosi, scratch_dir as dir, shipped_json as shipped};
+use common::{qiaosi, scratch_dir as dir};
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -15,12 +15,7 @@ fn s(p: &Path) -> &str {
 /// A key from `keygen`, a pack with it and two rewards, and one five-day poster code for the
 /// parlour. Returns (pack file, token).
 fn setup(d: &Path) -> (String, String) {
-    let key = d.join("k7.key");
-    let (code, out, err) = qiaosi(&["keygen", "--id", "k7", s(&key)]);
-    assert_eq!(code, 0, "{err}");
-    let mut pack = shipped();
-    pack["checkin"]["keys"] = Value::Array(vec![serde_json::from_str(out.trim()).unwrap()]);
-    common::sign_keys(&mut pack);
+    let (key, mut pack) = common::keyed_pack(d, "k7");
     let reward = |id: &str, need: u32| {
         json!({ "id": id, "name": { "zh": "奖", "en": "Prize" }, "need": need,
                 "from": "2024-09-01", "until": "2024-09-30" })

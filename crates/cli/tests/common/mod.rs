@@ -95,3 +95,15 @@ pub fn passport(stamps: &[qiaosi_core::checkin::Stamp]) -> String {
         .collect();
     passport_encode(&public_text(&install.verifying_key()), &signed)
 }
+
+/// A key made by `keygen` in `dir`, and the shipped pack listing it with its keys block signed
+/// by the TEST root: the start of every check-in test. Returns (key file, pack).
+pub fn keyed_pack(dir: &std::path::Path, id: &str) -> (PathBuf, Value) {
+    let key = dir.join(format!("{id}.key"));
+    let (code, out, err) = qiaosi(&["keygen", "--id", id, key.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let mut pack = shipped_json();
+    pack["checkin"]["keys"] = Value::Array(vec![serde_json::from_str(out.trim()).unwrap()]);
+    sign_keys(&mut pack);
+    (key, pack)
+}

@@ -16,7 +16,7 @@
 //!   | step signature (64, by the device key, over everything before it)
 //! ```
 
-use super::token::{self, Claims, SIGNATURE_LEN};
+use super::token::{self, take, Claims, SIGNATURE_LEN};
 
 pub const VERSION: u8 = 2;
 pub const STEP_S: i64 = 30;
@@ -74,12 +74,6 @@ pub fn fresh(step: u32, unix_s: i64) -> bool {
 pub fn fresh_at_minute(step: u32, at_s: i64) -> bool {
     let start = step_start_s(step);
     at_s < start + STEP_S + SLACK_S && at_s + 60 > start - SLACK_S
-}
-
-fn take<'a>(b: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-    let (head, tail) = (b.get(..n)?, b.get(n..)?);
-    *b = tail;
-    Some(head)
 }
 
 /// Splits a desk code by the layout; `None` unless it is exactly one well-formed code.

@@ -80,7 +80,7 @@ pub fn message(body: &[u8]) -> Vec<u8> {
 }
 
 /// Reads a field of `n` bytes, advancing the cursor; `None` past the end.
-fn take<'a>(b: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+pub(super) fn take<'a>(b: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
     let (head, tail) = (b.get(..n)?, b.get(n..)?);
     *b = tail;
     Some(head)
