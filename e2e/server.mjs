@@ -1,6 +1,7 @@
 // A static server for dist/ that behaves like the recommended production setup (README,
 // "Deploy"): SPA fallback to index.html, .wasm as application/wasm, long-lived caching for
-// hashed files and no-cache for index.html, sw.js and the content pack, and the security
+// hashed files and no-cache for index.html, sw.js and the content pack, the build's
+// precompressed .br/.gz copies for browsers that accept them, and the security
 // headers (a strict Content-Security-Policy built from the served pack, nosniff, no referrer)
 // on every response. Tests start and stop it at will, which is how "offline" is made real: the
 // server is gone, not just throttled.
@@ -182,13 +183,18 @@ export async function startServer({ dir = 'dist', port = 0, override, sync, tile
     if (!info && !extname(path)) { file = join(root, 'index.html'); info = await stat(file).catch(() => null); }
     if (!info?.isFile()) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     const cache = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    const body = await readFile(file);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    await setPolicy(res, path, type, body);
+    // The build's precompressed copy (scripts/compress.mjs) when the browser takes it, as nginx's
+    // gzip_static / brotli_static do; a copy older than its file is stale and never sent.
+    const encoding = await precompressed(file, info, req.headers['accept-encoding']);
+    const body = await readFile(encoding ? file + encoding.ext : file);
+    // The pack's policy is read from its plain text.
+    await setPolicy(res, path, type, path === PACK && encoding ? await readFile(file) : body);
     // Strong ETags and 304s, as nginx and most static hosts send: the app revalidates the
-    // content pack with If-None-Match.
-    const etag = '"' + createHash('sha1').update(body).digest('hex').slice(0, 20) + '"';
-    const headers = { 'content-type': type, 'cache-control': cache, etag };
+    // content pack with If-None-Match. Each encoding is its own representation.
+    const etag = '"' + createHash('sha1').update(body).digest('hex').slice(0, 20) + (encoding ? '-' + encoding.ext.slice(1) : '') + '"';
+    const headers = { 'content-type': type, 'cache-control': cache, etag, vary: 'accept-encoding' };
+    if (encoding) headers['content-encoding'] = encoding.name;
     if (req.headers['if-none-match'] === etag) return res.writeHead(304, headers).end();
     res.writeHead(200, headers);
     res.end(body);
@@ -217,6 +223,24 @@ export async function startServer({ dir = 'dist', port = 0, override, sync, tile
     setDir: (d) => { root = resolve(d); lastPolicy = null; },
     close: () => new Promise((ok) => { for (const s of sockets) s.destroy(); server.close(ok); }),
   };
+}
+
+/**
+ * The precompressed copy of `file` to send for an Accept-Encoding header: brotli, else gzip,
+ * each only if the browser accepts it (q > 0) and the copy exists and is not older than the file.
+ */
+async function precompressed(file, info, accept = '') {
+  const accepted = new Map(String(accept).split(',').map((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    return [name, q ? Number(q.slice(2)) : 1];
+  }));
+  for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!(accepted.get(name) > 0)) continue;
+    const copy = await stat(file + ext).catch(() => null);
+    if (copy?.isFile() && copy.mtimeMs >= info.mtimeMs) return { name, ext };
+  }
+  return null;
 }
 
 /** `file` if it is `root` or under it, also once symlinks are followed; else null. */

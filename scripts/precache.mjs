@@ -21,8 +21,9 @@ function walk(d) {
 
 const swPath = join(dir, 'sw.js');
 const entries = walk(dir)
-  // The content pack has its own update path (IndexedDB, src/content.rs).
-  .filter((p) => p !== swPath && !p.endsWith(join('content', 'pack.json')))
+  // The content pack has its own update path (IndexedDB, src/content.rs); the .gz/.br copies
+  // (scripts/compress.mjs) are how a host sends a file, not files of their own.
+  .filter((p) => p !== swPath && !p.endsWith(join('content', 'pack.json')) && !/\.(gz|br)$/.test(p))
   .map((p) => {
     const url = base + relative(dir, p).split(sep).join('/');
     const hash = createHash('sha256').update(readFileSync(p)).digest('hex').slice(0, 16);

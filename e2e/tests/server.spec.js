@@ -3,7 +3,8 @@
 // and do not stop it, nothing outside the served folder is ever served, and every answer has the
 // security headers with a policy built from the pack it serves.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,13 +45,16 @@ async function startCli(site) {
 }
 
 /** GET with the path sent exactly as written (no client-side normalising of %2F or ..). */
-function rawGet(base, path) {
+function rawGet(base, path, headers = {}) {
   const { hostname, port } = new URL(base);
   return new Promise((ok, fail) => {
-    const req = http.request({ hostname, port, path, method: 'GET', agent: false }, (res) => {
+    const req = http.request({ hostname, port, path, method: 'GET', agent: false, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        ok({ status: res.statusCode, headers: res.headers, bytes, body: bytes.toString('utf8') });
+      });
     });
     req.on('error', fail);
     req.end();
@@ -121,4 +125,45 @@ test('every answer has nosniff, no referrer and the strict policy built from the
   expect((await rawGet(server.url, '/')).headers['content-security-policy']).toBe(
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob: https://t.example.net:8443; "
     + "connect-src 'self' https://t.example.net:8443; worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+});
+
+test('sends the precompressed copy the browser accepts (brotli, then gzip), and never a stale one', async () => {
+  const wasm = Buffer.from('wasm '.repeat(4000));
+  const file = join(site.site, 'app-0123456789abcdef_bg.wasm');
+  writeFileSync(file, wasm);
+  writeFileSync(file + '.br', brotliCompressSync(wasm));
+  writeFileSync(file + '.gz', gzipSync(wasm));
+  const get = (accept) => rawGet(server.url, '/app-0123456789abcdef_bg.wasm', accept === null ? {} : { 'accept-encoding': accept });
+
+  const br = await get('gzip, deflate, br');
+  expect(br.headers['content-encoding']).toBe('br');
+  expect(brotliDecompressSync(br.bytes).equals(wasm)).toBe(true);
+  const gz = await get('gzip, br;q=0');
+  expect(gz.headers['content-encoding']).toBe('gzip');
+  expect(gunzipSync(gz.bytes).equals(wasm)).toBe(true);
+  for (const r of [br, gz]) {
+    expect(r.headers.vary).toBe('accept-encoding');
+    expect(r.headers['content-type']).toBe('application/wasm');
+    expect(r.headers['cache-control']).toContain('immutable');
+    expect(r.headers['content-security-policy']).toBe(POLICY);
+  }
+  // Each encoding is its own representation, with its own ETag.
+  expect(br.headers.etag).not.toBe(gz.headers.etag);
+  const plain = await get(null);
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.bytes.equals(wasm)).toBe(true);
+  expect(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size).toBe(3);
+  expect((await rawGet(server.url, '/app-0123456789abcdef_bg.wasm', { 'accept-encoding': 'br', 'if-none-match': br.headers.etag })).status).toBe(304);
+
+  // The file replaced after its copies were made (a hand edit on the host): the copies are stale.
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(file + '.br', old, old);
+  utimesSync(file + '.gz', old, old);
+  const stale = await get('gzip, br');
+  expect(stale.headers['content-encoding']).toBeUndefined();
+  expect(stale.bytes.equals(wasm)).toBe(true);
+  // The pack has no copy: sent as it is whatever the browser accepts.
+  const packAnswer = await rawGet(server.url, '/content/pack.json', { 'accept-encoding': 'gzip, br' });
+  expect(packAnswer.headers['content-encoding']).toBeUndefined();
+  expect(JSON.parse(packAnswer.body)).toEqual(PACK);
 });
