@@ -11,7 +11,8 @@
 // measured in the same run: what this machine and Lighthouse give the smallest possible app.
 //
 // Lighthouse is installed on first use into .tools/lighthouse (it is large and the tests do not
-// need it). Served with gzip like a production host would.
+// need it). Served with gzip like a production host would: the build's zopfli copies
+// (scripts/compress.mjs), as a host with gzip_static sends them.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,18 +32,24 @@ const chromeLauncher = await import(req.resolve('chrome-launcher'));
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['floor', '/', '/places', '/checkin/valid', '/map'];
 const code = paths.includes('/checkin/valid') ? checkinSetup() : null;
 
-/** Serves `dir` behind a gzip front, as any real host would compress; returns its base URL. */
+/**
+ * Serves `dir` with gzip only, whatever the browser accepts (the issue's figures are for gzip):
+ * the build's precompressed .gz copies as the reference server sends them, and everything
+ * without one (the pack, the floor's files) compressed here. Returns its base URL.
+ */
 async function serve(dir, override) {
   const inner = await startServer({ dir, override });
   const front = http.createServer((rq, rs) => {
-    http.get(inner.url + rq.url, (up) => {
+    http.get(inner.url + rq.url, { headers: { 'accept-encoding': 'gzip' } }, (up) => {
       const chunks = [];
       up.on('data', (c) => chunks.push(c));
       up.on('end', () => {
         const headers = { ...up.headers };
         delete headers['content-length'];
+        const body = Buffer.concat(chunks);
+        const packed = up.headers['content-encoding'] === 'gzip';
         rs.writeHead(up.statusCode, { ...headers, 'content-encoding': 'gzip' });
-        rs.end(gzipSync(Buffer.concat(chunks)));
+        rs.end(packed ? body : gzipSync(body, { level: 9 }));
       });
     });
   });
