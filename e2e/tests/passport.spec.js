@@ -64,6 +64,46 @@ test('a genuine passport verifies on the staff page and with the CLI; an edited 
   }
 });
 
+test('with the staff address in the pack, the passport QR opens the staff check itself, and an older link goes on to it', async ({ page, browser }) => {
+  let body = null;
+  // The staff guide at its own address; the pack (the same on both) names it.
+  const staffSite = await startServer({ dir: 'dist-staff', override: (p) => (p === '/content/pack.json' ? { body } : undefined) });
+  const setup = checkinSetup((p) => ({ ...p, checkin: { ...p.checkin, staff: staffSite.url } }));
+  body = setup.body;
+  const { token } = setup;
+  const s = await withPack(body);
+  try {
+    await page.goto(s.url + '/checkin/' + token);
+    await expect(page.locator('.stamp-result')).toContainText('打卡成功！');
+    await page.goto(s.url + '/passport');
+    await page.getByRole('button', { name: '出示给工作人员' }).click();
+    const link = await page.locator('.passport-code').inputValue();
+    expect(link).toMatch(new RegExp('^' + staffSite.url + '/staff#[A-Za-z0-9_-]+$'));
+
+    // A staff phone's camera opens the link: the check, in the staff guide.
+    const staff = await browser.newPage();
+    await staff.goto(link);
+    await expect(staff.locator('.staff-result h2')).toHaveText('1 枚真实有效的印章');
+
+    // A link to the visitors' guide (shown before the pack named the staff address) offers the way on.
+    const code = link.split('#')[1];
+    const older = await browser.newPage();
+    await older.goto(s.url + '/staff#' + code);
+    await expect(older.locator('.staff-elsewhere')).toContainText('工作人员版本');
+    const onward = older.getByRole('link', { name: '在工作人员版本中核验这本打卡护照' });
+    await expect(onward).toHaveAttribute('href', staffSite.url + '/staff#' + code);
+    await onward.click();
+    await expect(older.locator('.staff-result h2')).toHaveText('1 枚真实有效的印章');
+    // Without a passport after `#` there is nothing to take on.
+    await older.goto(s.url + '/staff');
+    await expect(older.locator('.staff-elsewhere')).toBeVisible();
+    await expect(older.getByRole('link', { name: '在工作人员版本中核验这本打卡护照' })).toHaveCount(0);
+  } finally {
+    await s.close();
+    await staffSite.close();
+  }
+});
+
 test('with a sync endpoint, a check-in made offline reaches the server exactly once, also across a reload mid-retry', async ({ page, context }) => {
   const { body, token } = checkinSetup((p) => ({ ...p, checkin: { ...p.checkin, sync: '/api/checkins' } }));
   // The first attempt fails (503); the second is slow, so the reload lands while it is in flight.

@@ -14,13 +14,17 @@ use qiaosi_core::checkin::{group_of, judge_points, Group};
 use qiaosi_core::content::stamped_points;
 use qiaosi_core::content::Pack;
 
-/// The passport as staff receive it: a link to the staff check, with the passport (every
+/// The passport as staff receive it: a link to the staff check (the staff guide's when the
+/// pack names it, so a staff phone's camera opens the check itself), with the passport (every
 /// stamp signed by this install) after `#` so that it never reaches a server, even the
 /// guide's own.
-async fn staff_link(stamps: Stamps) -> Option<String> {
+async fn staff_link(stamps: Stamps, pack: std::sync::Arc<Pack>) -> Option<String> {
     let passport = stamps.passport().await?;
     let origin = window().location().origin().unwrap_or_default();
-    Some(format!("{origin}/staff#{passport}"))
+    Some(format!(
+        "{}#{passport}",
+        pack.checkin.staff_check_url(&origin)
+    ))
 }
 
 /// A QR code as SVG markup, dark on light whatever the theme (scanners need that contrast).
@@ -130,6 +134,7 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
         let active = pack.checkin.is_active();
         let has_rewards = active && !pack.checkin.rewards.is_empty();
         let for_refused = pack.clone();
+        let for_link = pack.clone();
         view! {
             <section class="card passport" aria-labelledby="passport">
                 <h2 id="passport">{x(K::Passport)}</h2>
@@ -149,8 +154,9 @@ pub fn Passport(stamps: Stamps) -> impl IntoView {
                                     show_staff.update(|s| *s = !*s);
                                     link.set(None);
                                     if show_staff.get_untracked() {
+                                        let pack = for_link.clone();
                                         leptos::task::spawn_local(async move {
-                                            link.set(Some(staff_link(stamps).await));
+                                            link.set(Some(staff_link(stamps, pack).await));
                                         });
                                     }
                                 }

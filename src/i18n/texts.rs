@@ -240,6 +240,7 @@ texts! {
     DeskTitle => "动态打卡码", "Desk check-in code";
     PassportMaking => "正在准备打卡护照…", "Preparing the passport…";
     PassportCantSign => "这部手机的浏览器无法为打卡护照签名，工作人员无法核验。请换用新版浏览器。", "This phone's browser cannot sign the passport, so staff cannot check it. Please use an up-to-date browser.";
+    StaffOpenCheck => "在工作人员版本中核验这本打卡护照", "Check this stamp passport in the staff version";
     StaffElsewhere => "这个页面只在工作人员版本中提供，请用管理人员给您的地址打开。核验打卡护照时，请在工作人员版本的“核验打卡护照”页面扫描游客出示的二维码。", "This page is in the staff version of the guide only: open it at the address the organisers gave you. To check a stamp passport, scan the visitor's QR code on the staff version's passport check page.";
 
     // The staff build's pages only (feature `staff`): survey mode, the passport check, the

@@ -3,6 +3,7 @@
 //! only, so that visitors' phones do not carry code they never run. Staff open the staff
 //! build's `/staff` and scan the visitor's passport QR with its scanner.
 
+use crate::components::pack::WithPack;
 use crate::components::use_title;
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
@@ -16,9 +17,31 @@ fn elsewhere(title: K) -> impl IntoView {
     }
 }
 
+/// A passport's QR code opened here (a camera app, or a pack without the staff address when
+/// it was shown) goes on to the staff guide's check when the pack names it, passport and all.
 #[component]
 pub fn Staff() -> impl IntoView {
-    elsewhere(K::StaffCheckTitle)
+    let i = use_i18n();
+    let passport = window().location().hash().unwrap_or_default();
+    let onward = move |pack: std::sync::Arc<qiaosi_core::content::Pack>| {
+        pack.checkin.staff.as_ref()?;
+        let origin = window().location().origin().ok()?;
+        let check = pack.checkin.staff_check_url(&origin);
+        // Not to this very page (a staff address that names this guide by mistake).
+        (passport.len() > 1 && check != format!("{origin}/staff")).then(|| {
+            view! {
+                <p>
+                    <a class="button" href=format!("{check}{passport}") rel="noreferrer">
+                        {i.t(K::StaffOpenCheck)}
+                    </a>
+                </p>
+            }
+        })
+    };
+    view! {
+        {elsewhere(K::StaffCheckTitle)}
+        <WithPack quiet=true render=onward />
+    }
 }
 
 #[component]

@@ -3,7 +3,7 @@
 //! The pass holds a device key made here and a certificate for it, signed by a pack key, for
 //! one point and one window. The staff phone opens the pass's link (`<staff host>/desk#<pass>`
 //! `@<host>`: after `#`, so no server sees it; `--host` is the visitors' guide, where the desk's
-//! codes point, `--staff-host` the staff build's address) or loads the file on `/desk`; it keeps the device key in
+//! codes point, `--staff-host` the staff build's address, by default the pack's `checkin.staff`) or loads the file on `/desk`; it keeps the device key in
 //! its own IndexedDB, non-extractable, and shows a QR code that changes every 30 s. The pass
 //! is a secret like a key file: written 0600, never over an existing file, and not inside a
 //! git work tree unless `--force`.
@@ -89,7 +89,12 @@ fn make(a: &Args) -> Result<String, String> {
     .map_err(|r| format!("a code from the new pass does not verify against the pack: {r}"))?;
     let text = match a.get("host").map(|_| host(a)).transpose()? {
         Some(guide) => {
-            let staff = a.get("staff-host").unwrap_or(&guide).trim_end_matches('/');
+            // The staff guide: as given, else as the pack names it, else the visitors' guide.
+            let staff = a
+                .get("staff-host")
+                .or(pack.checkin.staff.as_deref())
+                .unwrap_or(&guide)
+                .trim_end_matches('/');
             if !checkin::host_ok(staff) {
                 return Err(format!("staff host \"{staff}\" must start with https://"));
             }

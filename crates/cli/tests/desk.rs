@@ -207,3 +207,33 @@ fn a_lost_desk_phone_is_revoked_by_its_pass_and_junk_revokes_nothing() {
     assert!(err.contains("not a check-in code"), "{err}");
     assert_eq!(std::fs::read_to_string(&pack).unwrap(), before);
 }
+
+#[test]
+fn without_staff_host_the_desk_link_names_the_packs_staff_guide() {
+    let d = dir("desk-staff");
+    let (key, pack) = setup(&d);
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&pack).unwrap()).unwrap();
+    v["checkin"]["staff"] = json!("https://staff.pack.example/");
+    std::fs::write(&pack, v.to_string()).unwrap();
+    let out = d.join("desk.pass");
+    let (code, _, err) = desk_key(&key, &pack, &out, &["--host", "https://guide.example"]);
+    assert_eq!(code, 0, "{err}");
+    let link = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        link.starts_with("https://staff.pack.example/desk#")
+            && link.trim().ends_with("@https://guide.example"),
+        "{link}"
+    );
+    // --staff-host still wins.
+    let out2 = d.join("desk2.pass");
+    let extra = [
+        "--host",
+        "https://guide.example",
+        "--staff-host",
+        "https://other.example",
+    ];
+    assert_eq!(desk_key(&key, &pack, &out2, &extra).0, 0);
+    assert!(std::fs::read_to_string(&out2)
+        .unwrap()
+        .starts_with("https://other.example/desk#"));
+}

@@ -378,3 +378,37 @@ fn rewards_and_the_sync_endpoint_are_checked() {
     assert_eq!(pack.checkin.sync.as_deref(), Some("/api/checkins"));
     assert_eq!(pack.checkin.rewards[0].need, 2);
 }
+
+#[test]
+fn the_staff_address_is_https_and_names_where_passports_are_checked() {
+    let mut v = shipped();
+    let origin = "https://guide.example";
+    let pack = load(&v.to_string()).unwrap();
+    // Not named: the visitors' own guide.
+    assert_eq!(
+        pack.checkin.staff_check_url(origin),
+        "https://guide.example/staff"
+    );
+    for bad in [
+        "http://staff.example",
+        "staff.example",
+        "https://staff.example/#x",
+        "https://u@staff.example",
+        "https://",
+    ] {
+        v["checkin"]["staff"] = json!(bad);
+        assert!(has(&problems(&v), "checkin.staff", Kind::BadUrl), "{bad}");
+    }
+    for (good, url) in [
+        ("https://staff.example", "https://staff.example/staff"),
+        (
+            "https://example.org/desk-app/",
+            "https://example.org/desk-app/staff",
+        ),
+        ("http://localhost:8081", "http://localhost:8081/staff"),
+    ] {
+        v["checkin"]["staff"] = json!(good);
+        let pack = load(&v.to_string()).unwrap_or_else(|e| panic!("{good}: {e:?}"));
+        assert_eq!(pack.checkin.staff_check_url(origin), url);
+    }
+}

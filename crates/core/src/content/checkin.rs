@@ -27,6 +27,20 @@ pub struct Checkin {
     /// path on the guide's own host. None (the default) keeps them on the phone only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync: Option<String>,
+    /// The staff guide's address (the staff build, deployed apart): the passport's QR code
+    /// links to its `/staff`, so a staff phone's camera opens the check itself. None: the
+    /// link names the visitors' guide, whose `/staff` says where the check is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+}
+
+impl Checkin {
+    /// Where staff check a passport: the staff guide's `/staff` when the pack names it, else
+    /// `origin`'s (the guide the visitor uses).
+    pub fn staff_check_url(&self, origin: &str) -> String {
+        let base = self.staff.as_deref().unwrap_or(origin);
+        format!("{}/staff", base.trim_end_matches('/'))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

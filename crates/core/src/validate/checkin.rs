@@ -102,6 +102,16 @@ pub(super) fn check(
             );
         }
     }
+    // The rule the CLI applies to `--staff-host`: https, or plain http to this computer only.
+    if let Some(url) = &c.staff {
+        if !crate::checkin::host_ok(url) {
+            v.add(
+                "checkin.staff",
+                Kind::BadUrl,
+                "must be the staff guide's https address (http only for localhost)".into(),
+            );
+        }
+    }
 }
 
 /// Every reward names its window: an edition of the pack, or `from` and `until` days (in
