@@ -65,6 +65,7 @@
 //!   exact. A dated rule (`2027 Oct 01 off`) still applies in its place in the order, as in
 //!   the spec.
 
+mod dates;
 mod form;
 mod lex;
 mod parse;
