@@ -31,7 +31,7 @@ pub async fn get(name: &str) -> Result<Option<JsValue>, StoreError> {
         })),
         Backend::Idb(db) => {
             let name = name.to_string();
-            super::retry_once(db, move |db| {
+            super::open::retry_once(db, move |db| {
                 let name = name.clone();
                 async move {
                     let tx = db.transaction(schema::KEYS).build()?;

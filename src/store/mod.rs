@@ -8,6 +8,7 @@ pub mod keys;
 #[cfg(feature = "staff")]
 pub mod ledger;
 pub mod local;
+mod open;
 pub mod outbox;
 pub mod schema;
 pub mod stamps;
@@ -159,10 +160,6 @@ thread_local! {
     static OPENING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
-/// An open that takes longer than this is treated as unavailable (old Safari's open can hang,
-/// and an upgrade blocked by another tab would wait forever): the app goes on from memory.
-const OPEN_TIMEOUT_MS: u32 = 4000;
-
 impl Store {
     /// Opens (and if needed upgrades) the database; falls back to memory when IndexedDB is
     /// unavailable or does not answer. Every caller gets the same store.
@@ -170,7 +167,7 @@ impl Store {
         if let Some(s) = STORE.with(|s| s.borrow().clone()) {
             return s;
         }
-        let opening = OPENING.with(|o| o.borrow_mut().get_or_insert_with(start_open).clone());
+        let opening = OPENING.with(|o| o.borrow_mut().get_or_insert_with(open::start_open).clone());
         let _ = wasm_bindgen_futures::JsFuture::from(opening).await;
         STORE.with(|s| s.borrow().clone()).unwrap_or(Store {
             backend: Backend::Memory(Rc::default()),
@@ -188,7 +185,7 @@ impl Store {
             Backend::Memory(m) => Ok(m.borrow().get(store).and_then(|s| s.get(key)).cloned()),
             Backend::Idb(db) => {
                 let key = key.to_string();
-                retry_once(db, move |db| {
+                open::retry_once(db, move |db| {
                     let key = key.clone();
                     async move {
                         let tx = db.transaction(store).build()?;
@@ -212,7 +209,7 @@ impl Store {
                 .map(|s| s.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
                 .unwrap_or_default()),
             Backend::Idb(db) => {
-                retry_once(db, move |db| async move {
+                open::retry_once(db, move |db| async move {
                     let tx = db.transaction(store).build()?;
                     let os = tx.object_store(store)?;
                     let keys: Vec<String> = os
@@ -250,7 +247,7 @@ impl Store {
             }
             Backend::Idb(db) => {
                 let ops = Rc::new(ops);
-                let result = retry_once(db, move |db| {
+                let result = open::retry_once(db, move |db| {
                     let ops = ops.clone();
                     async move {
                         let mut names: Vec<&'static str> = vec![];
@@ -301,110 +298,4 @@ impl Store {
             }
         }
     }
-}
-
-/// Starts the one open attempt, racing it against the timeout; whichever settles first sets
-/// `STORE` (a late success after a timeout is dropped: the visit already runs from memory).
-fn start_open() -> js_sys::Promise {
-    js_sys::Promise::new(&mut |resolve, _| {
-        // Returns whether this call settled it (the open and the timeout race).
-        let settle = Rc::new(move |backend: Backend| -> bool {
-            let first = STORE.with(|s| {
-                let mut s = s.borrow_mut();
-                let first = s.is_none();
-                if first {
-                    *s = Some(Store { backend });
-                }
-                first
-            });
-            if first {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            }
-            first
-        });
-        let on_time = settle.clone();
-        gloo_timers::callback::Timeout::new(OPEN_TIMEOUT_MS, move || {
-            if on_time(Backend::Memory(Rc::default())) {
-                crate::platform::log::warn("IndexedDB did not answer; keeping data in memory", "");
-            }
-        })
-        .forget();
-        leptos::task::spawn_local(async move {
-            let _ = settle(match open_db().await {
-                Ok(db) => Backend::Idb(Rc::new(RefCell::new(db))),
-                Err(e) => {
-                    crate::platform::log::warn(
-                        "IndexedDB unavailable, keeping data in memory:",
-                        e.describe(),
-                    );
-                    Backend::Memory(Rc::default())
-                }
-            });
-        });
-    })
-}
-
-async fn open_db() -> Result<Database, StoreError> {
-    let opened = Database::open(schema::DB_NAME)
-        .with_version(schema::version())
-        .with_on_blocked(|_| {
-            report(DbProblem::Blocked);
-            Ok(())
-        })
-        .with_on_upgrade_needed(|ev, db| schema::upgrade(&db, ev.old_version() as u32))
-        .await;
-    let db = match opened {
-        Ok(db) => db,
-        // Stored by a newer build: opening at our older version is refused, and keeping data
-        // in memory instead would let the page say things were saved when they were not.
-        Err(indexed_db_futures::error::OpenDbError::Base(e))
-            if dom_name(&e).as_deref() == Some("VersionError") =>
-        {
-            report(DbProblem::Newer);
-            return Err(StoreError::Unavailable);
-        }
-        Err(e) => return Err(e.into()),
-    };
-    // Another tab's newer build wants to upgrade: let it (closing this connection), and have
-    // this page reload rather than keep writing to a database it no longer understands.
-    if let Ok(mut changes) = db.version_changes() {
-        let held = db.clone();
-        leptos::task::spawn_local(async move {
-            if changes.recv().await.is_some() {
-                report(DbProblem::Outdated);
-                held.close();
-            }
-        });
-    }
-    Ok(db)
-}
-
-/// Runs `f`; if the connection was lost (Safari drops it after the app is backgrounded),
-/// reopens the database and tries once more.
-async fn retry_once<T, F, Fut>(db: &Rc<RefCell<Database>>, f: F) -> Result<T, StoreError>
-where
-    F: Fn(Database) -> Fut,
-    Fut: std::future::Future<Output = Result<T, indexed_db_futures::error::Error>>,
-{
-    // The handle is cloned out first: a RefCell borrow held across the await would panic if
-    // another call reopened the database meanwhile.
-    let handle = db.borrow().clone();
-    let first = f(handle).await;
-    match first {
-        Err(e) if is_connection_lost(&e) => {
-            let fresh = open_db().await?;
-            *db.borrow_mut() = fresh.clone();
-            Ok(f(fresh).await?)
-        }
-        other => Ok(other?),
-    }
-}
-
-/// Safari reports a dropped connection as InvalidStateError ("the database connection is
-/// closing") or UnknownError.
-fn is_connection_lost(e: &indexed_db_futures::error::Error) -> bool {
-    matches!(
-        dom_name(e).as_deref(),
-        Some("InvalidStateError" | "UnknownError")
-    )
 }
