@@ -52,7 +52,10 @@ macro_rules! texts {
     };
 }
 
-// The table itself, one line a string: texts.rs.
+// The table itself, one line a string: texts.rs, and the staff build's lines in
+// staff_texts.rs.
+#[macro_use]
+mod staff_texts;
 mod texts;
 pub use texts::K;
 
