@@ -5,6 +5,7 @@
 //! are. Approximate positions say so in the waypoint's comment, as they do in the app.
 
 use crate::content::{Pack, Position, Precision, Route};
+use crate::geo::degrees;
 
 pub const GPX_NS: &str = "http://www.topografix.com/GPX/1/1";
 
@@ -71,8 +72,8 @@ pub fn route_gpx(route: &Route, pack: &Pack, english: bool) -> String {
         };
         x.push_str(&format!(
             "  <wpt lat=\"{}\" lon=\"{}\">\n    <name>{}</name>\n",
-            pos.lat,
-            pos.lng,
+            degrees(pos.lat),
+            degrees(pos.lng),
             escape(&stop_name)
         ));
         // GPX 1.1 fixes the order of a waypoint's children: name, cmt, desc.
@@ -86,7 +87,11 @@ pub fn route_gpx(route: &Route, pack: &Pack, english: bool) -> String {
     }
     x.push_str(&format!("  <trk>\n    <name>{name}</name>\n    <trkseg>\n"));
     for [lat, lng] in &route.path {
-        x.push_str(&format!("      <trkpt lat=\"{lat}\" lon=\"{lng}\"/>\n"));
+        x.push_str(&format!(
+            "      <trkpt lat=\"{}\" lon=\"{}\"/>\n",
+            degrees(*lat),
+            degrees(*lng)
+        ));
     }
     x.push_str("    </trkseg>\n  </trk>\n</gpx>\n");
     x

@@ -1,7 +1,7 @@
 //! Hand-off to the phone's maps apps, each given coordinates in the datum it expects:
 //! 高德 (Amap) GCJ-02, 百度 (Baidu) BD-09, Apple Maps WGS-84. Positions in the pack are WGS-84.
 
-use crate::geo::{wgs84_to_bd09, wgs84_to_gcj02, LatLng};
+use crate::geo::{degrees as deg, wgs84_to_bd09, wgs84_to_gcj02, LatLng};
 
 /// Percent-encodes a query value (UTF-8), keeping only unreserved characters.
 pub fn encode(s: &str) -> String {
@@ -14,14 +14,6 @@ pub fn encode(s: &str) -> String {
         }
     }
     out
-}
-
-/// Six decimals: about 0.1 m, finer than any position the guide knows.
-fn deg(v: f64) -> String {
-    let micro = (v * 1e6).round() as i64;
-    let sign = if micro < 0 { "-" } else { "" };
-    let m = micro.unsigned_abs();
-    format!("{sign}{}.{:06}", m / 1_000_000, m % 1_000_000)
 }
 
 /// Amap's web marker URL; opens the app where installed (`callnative=1`).

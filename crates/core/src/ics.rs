@@ -7,6 +7,7 @@
 //! all-day event. An event with no date at all is left out and reported back.
 
 use crate::content::{Edition, Event, Pack};
+use crate::geo::degrees;
 use crate::time::{Date, LocalDateTime, When};
 
 pub const PRODID: &str = "-//Qiaosi Guide//Festival//ZH";
@@ -90,7 +91,7 @@ pub fn calendar(
             lines.push(format!("LOCATION:{}", escape(place.name.get(english))));
             // A calendar shows GEO as a pin: only for a place located well enough to walk to.
             if let Some(p) = place.located() {
-                lines.push(format!("GEO:{};{}", p.lat, p.lng));
+                lines.push(format!("GEO:{};{}", degrees(p.lat), degrees(p.lng)));
             }
         }
         lines.push(format!("CATEGORIES:{}", escape(edition.name.get(english))));

@@ -63,8 +63,14 @@ fn the_seawall_walk_exports_only_what_has_a_position_and_no_line() {
     let station = p.place("qiaosi-station").unwrap().position.unwrap();
     assert!(en.contains(&format!(
         "<wpt lat=\"{}\" lon=\"{}\">",
-        station.lat, station.lng
+        qiaosi_core::geo::degrees(station.lat),
+        qiaosi_core::geo::degrees(station.lng)
     )));
+    // Six decimals, from the pack's WGS-84 point.
+    assert!(
+        en.contains("<wpt lat=\"30.344170\" lon=\"120.283610\">"),
+        "{en}"
+    );
     assert!(en.contains("<name>Qiaosi Station (Metro Line 9)</name>"));
     assert!(en.contains("<cmt>Approximate position, within 500 m</cmt>"));
     // No source gives the line, so the track is empty rather than invented.

@@ -44,6 +44,16 @@ pub struct LatLng {
     pub lng: f64,
 }
 
+/// A coordinate in decimal degrees with six decimals (about 0.1 m, finer than any position the
+/// guide knows), for links and exports. Integer arithmetic rather than `{}` on the f64: Rust's
+/// float formatting would add its shortest-digits algorithms to the wasm (docs/size.md).
+pub fn degrees(v: f64) -> String {
+    let micro = (v * 1e6).round() as i64;
+    let sign = if micro < 0 { "-" } else { "" };
+    let m = micro.unsigned_abs();
+    format!("{sign}{}.{:06}", m / 1_000_000, m % 1_000_000)
+}
+
 impl LatLng {
     pub const fn new(lat: f64, lng: f64) -> Self {
         LatLng { lat, lng }
@@ -114,6 +124,18 @@ mod tests {
     const BEIJING: LatLng = LatLng::new(39.9042, 116.4074); // Tiananmen area
     const SHANGHAI: LatLng = LatLng::new(31.2304, 121.4737); // People's Square area
     const QIAOSI: LatLng = LatLng::new(30.35, 120.28);
+
+    #[test]
+    fn degrees_have_six_decimals_and_their_sign() {
+        assert_eq!(degrees(30.34417), "30.344170");
+        assert_eq!(degrees(120.28361), "120.283610");
+        assert_eq!(degrees(-33.8688), "-33.868800");
+        assert_eq!(degrees(-0.5), "-0.500000");
+        assert_eq!(degrees(0.0000006), "0.000001");
+        // Rounds to zero: no "-0.000000".
+        assert_eq!(degrees(-0.0000004), "0.000000");
+        assert_eq!(degrees(-179.9999999), "-180.000000");
+    }
 
     #[test]
     fn distance_of_known_pairs() {

@@ -129,7 +129,9 @@ impl Walk {
             .filter(|&i| self.arrived[i])
             .map(|i| i.to_string())
             .collect();
-        format!("{} {}", self.progress.along_m().round(), reached.join(","))
+        // Whole metres, as an integer: no float formatting or parsing in the wasm for this.
+        let along = self.progress.along_m().round().max(0.0) as u32;
+        format!("{along} {}", reached.join(","))
     }
 
     /// Restores what [`Walk::save`] wrote; anything unreadable leaves a fresh walk.
@@ -137,10 +139,10 @@ impl Walk {
         let Some((along, reached)) = saved.split_once(' ') else {
             return;
         };
-        let Ok(along) = along.parse::<f64>() else {
+        let Ok(along) = along.parse::<u32>() else {
             return;
         };
-        self.progress.update(along);
+        self.progress.update(f64::from(along));
         for i in reached.split(',').filter_map(|s| s.parse::<usize>().ok()) {
             if let Some(a) = self.arrived.get_mut(i) {
                 *a = true;

@@ -61,8 +61,10 @@ pub(super) fn place_position(v: &mut Checker, at: &str, p: &Place) {
     match &p.area {
         Some(a) => {
             v.i18n(&format!("{at}.area"), &a.zh, &a.en);
-            // The app frames the area itself: "大致在…一带" / "Somewhere around …".
-            let en = a.en.to_lowercase();
+            // The app frames the area itself: "大致在…一带" / "Somewhere around …". ASCII case
+            // folding is enough for these English words, and keeps Unicode's case tables out
+            // of the wasm (docs/size.md).
+            let en = a.en.to_ascii_lowercase();
             if ["一带", "附近", "大致"].iter().any(|w| a.zh.contains(w))
                 || ["near ", "around ", "somewhere "]
                     .iter()
