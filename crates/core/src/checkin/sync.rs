@@ -62,10 +62,12 @@ pub fn sync_host<'a>(endpoint: &'a str, own_host: &'a str) -> &'a str {
 /// reload is applied once; two phones never share one (`secret` is the install's 128-bit random
 /// secret). The key is the day and a hash: the server can tell neither the install nor link one
 /// phone's check-ins across days and points by it. Day first, so keys sort in time.
+///
+/// SHA-512 (cut to 128 bits) rather than SHA-256: Ed25519 already brings it into the wasm.
 pub fn outbox_key(day: &str, point: &str, secret: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::new()
-        .chain_update(b"qiaosi-outbox-v1\0")
+    use sha2::{Digest, Sha512};
+    let digest = Sha512::new()
+        .chain_update(b"qiaosi-outbox-v2\0")
         .chain_update(secret.as_bytes())
         .chain_update([0])
         .chain_update(day.as_bytes())
