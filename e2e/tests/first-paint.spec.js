@@ -116,3 +116,40 @@ for (const [path, parts, ready] of [
     expect(await boxes(page)).toEqual(frame);
   });
 }
+
+test('the wasm is requested only once the first screen has been painted', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__largest = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__largest.push(e.startTime); })
+      .observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  for (const path of ['/', '/map']) {
+    await page.goto(path);
+    await expect(page.locator('main h1')).toBeVisible();
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('_bg.wasm')));
+    const t = await page.evaluate(() => ({
+      largest: window.__largest[0],
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm')).startTime,
+    }));
+    // The static screen's paint comes first, then the download it must not wait for.
+    expect(t.fcp, path).toBeLessThan(t.wasm);
+    expect(t.largest, path).toBeLessThan(t.wasm);
+  }
+});
+
+test('a tab that gets no animation frames still starts the app: in the background at once, else within a second', async ({ page }) => {
+  // No frame callbacks at all, as in a background tab or a paused WebView.
+  await page.addInitScript(() => { window.requestAnimationFrame = () => 0; });
+  await page.goto('/');
+  await expect(page.locator('#boot')).toHaveCount(0, { timeout: 5000 }); // the app has taken over
+  await expect(page.locator('main h1')).toHaveCount(1);
+  // Hidden from the start: the loader does not wait for frames that will not come.
+  await page.addInitScript(() => {
+    Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+  });
+  await page.reload();
+  await expect(page.locator('#boot')).toHaveCount(0, { timeout: 5000 });
+  const wasmAt = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm')).startTime);
+  expect(wasmAt).toBeLessThan(1000);
+});
