@@ -51,4 +51,10 @@
   });
   watch.observe(d, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', function () { watch.disconnect(); });
+  // A button of the static frame tapped before the app has arrived: the app taps its own copy
+  // once it has taken over (src/main.rs), so the tap is not lost on a slow network.
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('#boot [data-replay]');
+    if (b) d.setAttribute('data-replay', b.getAttribute('data-replay'));
+  });
 })();

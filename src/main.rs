@@ -14,6 +14,12 @@ fn main() {
             .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
     };
     let mut typed = None;
+    // A static button tapped before the app arrived (public/boot.js notes which).
+    let root = doc.document_element();
+    let tapped = root.as_ref().and_then(|r| r.get_attribute("data-replay"));
+    if let (Some(r), Some(_)) = (&root, &tapped) {
+        let _ = r.remove_attribute("data-replay");
+    }
     if let Some(boot) = doc.get_element_by_id("boot") {
         if let Some(input) = search(&boot) {
             let focused = doc.active_element().is_some_and(|a| a == **input);
@@ -22,6 +28,12 @@ fn main() {
         boot.remove();
     }
     mount_to_body(qiaosi_guide::app::App);
+    if let Some(button) = tapped
+        .and_then(|sel| doc.query_selector(&sel).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        button.click();
+    }
     if let (Some((text, focused)), Some(main)) = (typed, doc.query_selector("main").ok().flatten())
     {
         if let Some(input) = search(&main) {

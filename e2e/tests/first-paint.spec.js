@@ -153,3 +153,18 @@ test('a tab that gets no animation frames still starts the app: in the backgroun
   const wasmAt = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm')).startTime);
   expect(wasmAt).toBeLessThan(1000);
 });
+
+test('the language switch tapped before the app has arrived switches once the app is there', async ({ page }) => {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto('/');
+  await page.locator('#boot .lang-switch').click();
+  release();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('.tabbar .tab').first()).toHaveText('Home');
+  // Once: the app's own switch was tapped one time, not twice.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});

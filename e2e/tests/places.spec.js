@@ -52,6 +52,19 @@ test.describe('near me', () => {
     await expect(page.locator('.place-distance').nth(1)).toContainText(/^约 2 公里 · 步行 \d+ 分钟$/);
     await expect(page.locator('.place-distance').nth(2)).toContainText(/^大致在.+一带$/);
   });
+
+  test('a tap on 离我最近 before the app has arrived is not lost', async ({ page }) => {
+    let release;
+    const gate = new Promise((ok) => { release = ok; });
+    await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+    await page.goto('/places');
+    // The static first screen's button, tapped while the wasm is still on its way.
+    await page.locator('#boot .near-me').click();
+    release();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(rows(page).first()).toHaveText('24小时图书馆');
+    await expect(page.locator('.place-distance').first()).toContainText(/^约 0 米 · 步行 0 分钟$/);
+  });
 });
 
 test.describe('location denied', () => {
