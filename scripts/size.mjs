@@ -12,7 +12,7 @@
 // docs/size.md (content truth, seasonal hours and refused check-ins, stamps bound to the phone:
 // 490 → 535 KB with gzip -9), then lowered to 505 KB when the build began to write zopfli
 // copies and this check to count them (532.1 → 501.5 KB), and to 485 KB when the wasm lost
-// its float parsing, Unicode case tables and SHA-256 (480.6 KB). Survey mode and the staff pages are
+// its float parsing, Unicode case tables and SHA-256 (480.8 KB). Survey mode and the staff pages are
 // kept out of the visitors' build altogether (feature `staff`, dist-staff).
 //
 //   node scripts/size.mjs [dist]
