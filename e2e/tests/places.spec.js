@@ -4,6 +4,16 @@ import { startServer } from '../server.mjs';
 
 const rows = (page) => page.locator('.place-list .place-name');
 
+test('the search index is built and warmed before the first keystroke, which then need not finish it', async ({ page }) => {
+  await page.goto('/places');
+  await page.waitForFunction(() => performance.getEntriesByName('qiaosi-index-warm').length === 1);
+  const [built, warm] = await page.evaluate(() => ['qiaosi-index', 'qiaosi-index-warm'].map((n) => performance.getEntriesByName(n)[0]));
+  expect(built.startTime + built.duration).toBeLessThanOrEqual(warm.startTime);
+  await page.getByRole('searchbox', { name: '搜索地点' }).fill('tsg');
+  await expect(rows(page).first()).toHaveText('24小时图书馆');
+  expect(await page.evaluate(() => performance.getEntriesByName('qiaosi-index-finish').length)).toBe(0);
+});
+
 test('search understands initials, full pinyin, hanzi and English, on Home and /places', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('searchbox', { name: '搜索地点' }).fill('tsg');
