@@ -13,7 +13,7 @@
 import http from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { brotliDecompressSync, deflateSync, gunzipSync } from 'node:zlib';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -185,8 +185,8 @@ export async function startServer({ dir = 'dist', port = 0, override, sync, tile
     const cache = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     // The build's precompressed copy (scripts/compress.mjs) when the browser takes it, as nginx's
-    // gzip_static / brotli_static do; a copy older than its file is stale and never sent.
-    const encoding = await precompressed(file, info, req.headers['accept-encoding']);
+    // gzip_static / brotli_static do; a stale copy is never sent.
+    const encoding = await precompressed(root, file, info, req.headers['accept-encoding']);
     const body = await readFile(encoding ? file + encoding.ext : file);
     // The pack's policy is read from its plain text.
     await setPolicy(res, path, type, path === PACK && encoding ? await readFile(file) : body);
@@ -227,18 +227,31 @@ export async function startServer({ dir = 'dist', port = 0, override, sync, tile
 
 /**
  * The precompressed copy of `file` to send for an Accept-Encoding header: brotli, else gzip,
- * each only if the browser accepts it (q > 0) and the copy exists and is not older than the file.
+ * each only if the browser accepts it (q > 0), the copy is inside the served folder, and it
+ * decodes to the file as it is now. Times cannot tell a stale copy (a file replaced within the
+ * same second, or by an older-dated one), so each copy is checked once by its content and the
+ * answer kept until the file or the copy changes.
  */
-async function precompressed(file, info, accept = '') {
+const checkedCopies = new Map();
+async function precompressed(root, file, info, accept = '') {
   const accepted = new Map(String(accept).split(',').map((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    const q = params.find((x) => x.startsWith('q='));
     return [name, q ? Number(q.slice(2)) : 1];
   }));
-  for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+  for (const [name, ext, decode] of [['br', '.br', brotliDecompressSync], ['gzip', '.gz', gunzipSync]]) {
     if (!(accepted.get(name) > 0)) continue;
-    const copy = await stat(file + ext).catch(() => null);
-    if (copy?.isFile() && copy.mtimeMs >= info.mtimeMs) return { name, ext };
+    const copyPath = await inside(root, file + ext);
+    const copy = copyPath && await stat(copyPath).catch(() => null);
+    if (!copy?.isFile()) continue;
+    const key = `${file}${ext}:${info.mtimeMs}:${info.size}:${copy.mtimeMs}:${copy.size}`;
+    if (!checkedCopies.has(key)) {
+      const [plain, packed] = await Promise.all([readFile(file), readFile(copyPath)]);
+      let same = false;
+      try { same = decode(packed).equals(plain); } catch { same = false; }
+      checkedCopies.set(key, same);
+    }
+    if (checkedCopies.get(key)) return { name, ext };
   }
   return null;
 }

@@ -155,13 +155,21 @@ test('sends the precompressed copy the browser accepts (brotli, then gzip), and 
   expect(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size).toBe(3);
   expect((await rawGet(server.url, '/app-0123456789abcdef_bg.wasm', { 'accept-encoding': 'br', 'if-none-match': br.headers.etag })).status).toBe(304);
 
-  // The file replaced after its copies were made (a hand edit on the host): the copies are stale.
+  // The file replaced after its copies were made (a hand edit on the host, even one that keeps
+  // an older date): the copies are stale and never sent.
+  const edited = Buffer.from('edited '.repeat(4000));
+  writeFileSync(file, edited);
   const old = new Date(Date.now() - 60_000);
-  utimesSync(file + '.br', old, old);
-  utimesSync(file + '.gz', old, old);
+  utimesSync(file, old, old);
   const stale = await get('gzip, br');
   expect(stale.headers['content-encoding']).toBeUndefined();
-  expect(stale.bytes.equals(wasm)).toBe(true);
+  expect(stale.bytes.equals(edited)).toBe(true);
+  // A copy that is a link out of the served folder is never followed.
+  writeFileSync(join(site.dir, 'site-private', 'out.gz'), gzipSync(Buffer.from(SECRET)));
+  writeFileSync(join(site.site, 'leak.txt'), SECRET);
+  symlinkSync(join(site.dir, 'site-private', 'out.gz'), join(site.site, 'leak.txt.gz'));
+  const leak = await rawGet(server.url, '/leak.txt', { 'accept-encoding': 'gzip' });
+  expect(leak.headers['content-encoding']).toBeUndefined();
   // The pack has no copy: sent as it is whatever the browser accepts.
   const packAnswer = await rawGet(server.url, '/content/pack.json', { 'accept-encoding': 'gzip, br' });
   expect(packAnswer.headers['content-encoding']).toBeUndefined();

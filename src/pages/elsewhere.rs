@@ -27,8 +27,9 @@ pub fn Staff() -> impl IntoView {
         pack.checkin.staff.as_ref()?;
         let origin = window().location().origin().ok()?;
         let check = pack.checkin.staff_check_url(&origin);
-        // Not to this very page (a staff address that names this guide by mistake).
-        (passport.len() > 1 && check != format!("{origin}/staff")).then(|| {
+        // Not to this very page (a staff address that names this guide by mistake; host names
+        // are case-insensitive).
+        (passport.len() > 1 && !check.eq_ignore_ascii_case(&format!("{origin}/staff"))).then(|| {
             view! {
                 <p>
                     <a class="button" href=format!("{check}{passport}") rel="noreferrer">

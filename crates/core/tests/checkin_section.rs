@@ -93,16 +93,17 @@ fn the_staff_address_is_https_and_names_where_passports_are_checked() {
         "https://staff.example/#x",
         "https://u@staff.example",
         "https://",
+        // The staff build is served from its site's root.
+        "https://example.org/desk-app/",
+        "https://staff.example\t",
+        "https://staff.example\n/x",
     ] {
         v["checkin"]["staff"] = json!(bad);
         assert!(has(&problems(&v), "checkin.staff", Kind::BadUrl), "{bad}");
     }
     for (good, url) in [
         ("https://staff.example", "https://staff.example/staff"),
-        (
-            "https://example.org/desk-app/",
-            "https://example.org/desk-app/staff",
-        ),
+        ("https://staff.example/", "https://staff.example/staff"),
         ("http://localhost:8081", "http://localhost:8081/staff"),
     ] {
         v["checkin"]["staff"] = json!(good);

@@ -27,7 +27,8 @@ pub struct Checkin {
     /// path on the guide's own host. None (the default) keeps them on the phone only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync: Option<String>,
-    /// The staff guide's address (the staff build, deployed apart): the passport's QR code
+    /// The staff guide's address, an origin (the staff build, deployed apart at its own site's
+    /// root): the passport's QR code
     /// links to its `/staff`, so a staff phone's camera opens the check itself. None: the
     /// link names the visitors' guide, whose `/staff` says where the check is.
     #[serde(default, skip_serializing_if = "Option::is_none")]

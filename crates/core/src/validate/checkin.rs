@@ -102,13 +102,18 @@ pub(super) fn check(
             );
         }
     }
-    // The rule the CLI applies to `--staff-host`: https, or plain http to this computer only.
+    // The rule the CLI applies to `--staff-host` (https, or plain http to this computer only),
+    // and an origin alone: the staff build is served from its site's root.
     if let Some(url) = &c.staff {
-        if !crate::checkin::host_ok(url) {
+        let host = url.split_once("://").map_or("", |(_, h)| h);
+        let origin = !host.trim_end_matches('/').contains('/')
+            && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+        if !crate::checkin::host_ok(url) || !origin {
             v.add(
                 "checkin.staff",
                 Kind::BadUrl,
-                "must be the staff guide's https address (http only for localhost)".into(),
+                "must be the staff guide's https address, with no path (http only for localhost)"
+                    .into(),
             );
         }
     }
