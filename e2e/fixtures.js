@@ -130,6 +130,17 @@ export function checkinSetup(edit = (p) => p) {
   return { body: readFileSync(packPath, 'utf8'), token: url.split('/checkin#')[1], packPath, keyPath: key };
 }
 
+/**
+ * Holds the app's wasm back until the returned function is called: the page shows only
+ * index.html's static first screen meanwhile, as on a slow network.
+ */
+export async function holdWasm(page) {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
 /** The keys of one IndexedDB store of the app. */
 export const storedKeys = (page, store) => page.evaluate((store) => new Promise((resolve) => {
   const open = indexedDB.open('qiaosi-guide');

@@ -2,7 +2,7 @@
 // header, the tab bar and, on `/`, the home page's first screen, in the saved language, theme
 // and text size. The app then takes over with the same layout: these tests compare the frame
 // painted without the wasm against the app's own, element by element.
-import { test, expect } from '../fixtures.js';
+import { test, expect, holdWasm } from '../fixtures.js';
 
 const PARTS = ['.topbar .brand', '.lang-switch', 'main h1', '.tagline', '#home-find', '.finder input', '.near-me', '.finder .fineprint', '.chips .chip', '.tabbar .tab'];
 
@@ -70,9 +70,7 @@ test('the app takes over without moving anything: no layout shift on /', async (
 });
 
 test('what was typed into the search box before the app arrived is kept and searched', async ({ page }) => {
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/*.wasm', async (r) => { await gate; await r.continue(); });
+  const release = await holdWasm(page);
   await page.goto('/');
   const early = page.locator('#boot input[type=search]');
   await early.click();
@@ -155,9 +153,7 @@ test('a tab that gets no animation frames still starts the app: in the backgroun
 });
 
 test('the language switch tapped before the app has arrived switches once the app is there', async ({ page }) => {
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+  const release = await holdWasm(page);
   await page.goto('/');
   await page.locator('#boot .lang-switch').click();
   release();

@@ -1,5 +1,5 @@
 // Finding a place: pinyin search, open-now in Shanghai time, near me, map-app hand-off.
-import { test, expect, pack, surveyedPack, SURVEYED } from '../fixtures.js';
+import { test, expect, pack, surveyedPack, SURVEYED, holdWasm } from '../fixtures.js';
 import { startServer } from '../server.mjs';
 
 const rows = (page) => page.locator('.place-list .place-name');
@@ -64,9 +64,7 @@ test.describe('near me', () => {
   });
 
   test('a tap on 离我最近 before the app has arrived is not lost', async ({ page }) => {
-    let release;
-    const gate = new Promise((ok) => { release = ok; });
-    await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+    const release = await holdWasm(page);
     await page.goto('/places');
     // The static first screen's button, tapped while the wasm is still on its way.
     await page.locator('#boot .near-me').click();

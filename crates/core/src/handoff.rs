@@ -1,7 +1,7 @@
 //! Hand-off to the phone's maps apps, each given coordinates in the datum it expects:
 //! 高德 (Amap) GCJ-02, 百度 (Baidu) BD-09, Apple Maps WGS-84. Positions in the pack are WGS-84.
 
-use crate::geo::{degrees as deg, wgs84_to_bd09, wgs84_to_gcj02, LatLng};
+use crate::geo::{degrees, wgs84_to_bd09, wgs84_to_gcj02, LatLng};
 
 /// Percent-encodes a query value (UTF-8), keeping only unreserved characters.
 pub fn encode(s: &str) -> String {
@@ -21,8 +21,8 @@ pub fn amap(name: &str, p: LatLng) -> String {
     let g = wgs84_to_gcj02(p);
     format!(
         "https://uri.amap.com/marker?position={},{}&name={}&coordinate=gaode&callnative=1",
-        deg(g.lng),
-        deg(g.lat),
+        degrees(g.lng),
+        degrees(g.lat),
         encode(name)
     )
 }
@@ -32,8 +32,8 @@ pub fn baidu(name: &str, p: LatLng) -> String {
     let b = wgs84_to_bd09(p);
     format!(
         "https://api.map.baidu.com/marker?location={},{}&title={}&content={}&coord_type=bd09ll&output=html&src=webapp.qiaosi.guide",
-        deg(b.lat),
-        deg(b.lng),
+        degrees(b.lat),
+        degrees(b.lng),
         encode(name),
         encode(name)
     )
@@ -43,8 +43,8 @@ pub fn baidu(name: &str, p: LatLng) -> String {
 pub fn apple(name: &str, p: LatLng) -> String {
     format!(
         "https://maps.apple.com/?ll={},{}&q={}",
-        deg(p.lat),
-        deg(p.lng),
+        degrees(p.lat),
+        degrees(p.lng),
         encode(name)
     )
 }
@@ -160,7 +160,7 @@ mod tests {
             }
         )
         .contains("name=%E4%B9%94"));
-        assert_eq!(deg(-0.5), "-0.500000");
-        assert_eq!(deg(120.2880004), "120.288000");
+        assert_eq!(degrees(-0.5), "-0.500000");
+        assert_eq!(degrees(120.2880004), "120.288000");
     }
 }
